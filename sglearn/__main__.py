@@ -1,0 +1,7 @@
+"""Allow ``python -m sglearn``."""
+
+from __future__ import annotations
+
+from sglearn.cli import main
+
+raise SystemExit(main())

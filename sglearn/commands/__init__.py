@@ -1,0 +1,1 @@
+"""One module per ``sglearn`` subcommand; see ``sglearn.cli``."""
