@@ -54,14 +54,16 @@ class SchemaChecker:
         reported: set[tuple[Any, ...]] = set()
         errors = sorted(self._validator.iter_errors(document.data), key=_error_order)
         for error in errors:
-            where = tuple(error.absolute_path)
-            if where in reported:
-                continue  # one problem per place: the first explains it
-            reported.add(where)
-            problems.append(self._explain(document, error))
+            for place in _places(error):
+                if place in reported:
+                    continue  # one problem per place: the first explains it
+                reported.add(place)
+                problems.append(self._explain(document, error, place))
         return problems
 
-    def _explain(self, document: Document, error: ValidationError) -> Problem:
+    def _explain(
+        self, document: Document, error: ValidationError, place: tuple[Any, ...]
+    ) -> Problem:
         where = tuple(error.absolute_path)
         name = _field_name(where)
         kind = error.validator
@@ -70,16 +72,15 @@ class SchemaChecker:
         at_key = False
         value = error.instance
         if kind == "required":
-            missing = _quoted_word(error.message)
+            missing = place[-1]
             child = self.property_schema((*where, missing))
             rule, message = "schema/required", f"the field '{missing}' is missing"
             if where:
                 message += f" from {name}"
             hint = _hint_from(child) or hint
         elif kind == "additionalProperties":
-            extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-            unknown = extras[0] if extras else "?"
-            where = (*where, unknown)
+            unknown = place[-1]
+            where = place
             at_key = True
             known = list(error.schema.get("properties", {}))
             rule, message = "schema/unknown-field", f"'{unknown}' is not a field sglearn knows here"
@@ -163,6 +164,17 @@ class SchemaChecker:
         return node
 
 
+def _places(error: ValidationError) -> list[tuple[Any, ...]]:
+    """Where each problem in an error stands: every missing or unknown field is its own."""
+    where = tuple(error.absolute_path)
+    if error.validator == "required":
+        return [(*where, name) for name in error.validator_value if name not in error.instance]
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {})
+        return [(*where, name) for name in error.instance if name not in known]
+    return [where]
+
+
 def _error_order(error: ValidationError) -> tuple[Any, ...]:
     # Errors deeper in the tree are more specific; among equals, keep schema order.
     return (tuple(str(p) for p in error.absolute_path), -len(error.absolute_path))
@@ -173,10 +185,6 @@ def _field_name(where: tuple[Any, ...]) -> str:
         if isinstance(step, str):
             return step
     return "the file"
-
-
-def _quoted_word(message: str) -> str:
-    return message.split("'")[1] if "'" in message else message
 
 
 def _hint_from(prop: Mapping[str, Any]) -> str:

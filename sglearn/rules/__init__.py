@@ -1,0 +1,156 @@
+"""Rules that need more than the schema: cross-field, cross-file and date-dependent checks.
+
+Each rule is a small module with ``ID``, ``LEVEL``, a docstring that is its user
+documentation (what it checks, a passing and a failing example) and a ``check()`` generator.
+The registry below is explicit so the order of output and the documentation are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from sglearn.loading import Document
+from sglearn.problems import Level, Problem
+from sglearn.vocabulary import Vocabularies
+
+__all__ = [
+    "CaseCheck",
+    "CaseContext",
+    "CaseSummary",
+    "CorpusCheck",
+    "Level",
+    "Problem",
+    "case_rules",
+    "corpus_rules",
+    "parse_date",
+    "summarise",
+]
+
+# Python 3.11's fromisoformat also reads 20260531 and week dates; the schema wants only this.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What a per-file rule may look at: one valid case, the vocabularies and the as-of date."""
+
+    document: Document
+    vocabularies: Vocabularies
+    as_of: date
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    def problem(
+        self,
+        rule: ModuleType,
+        where: tuple[str | int, ...],
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+    ) -> Problem:
+        line, column = self.document.locate(where, key=key)
+        return Problem(self.document.path, line, column, rule.ID, message, hint, rule.LEVEL)
+
+    def date_at(self, where: tuple[str | int, ...]) -> date | None:
+        """The date at ``where``; None when the field is absent or is not a real date.
+
+        Only ``dates/order`` reports a date that cannot be read (2026-02-30, say); every
+        other rule skips it, so one wrong date is reported once and never stops a run.
+        """
+        value: Any = self.data
+        for step in where:
+            if isinstance(step, int):
+                if not isinstance(value, list) or not 0 <= step < len(value):
+                    return None
+            elif not isinstance(value, dict) or step not in value:
+                return None
+            value = value[step]
+        return parse_date(value)
+
+    def body_label(self, body: str) -> str:
+        """The name of a referral body as the vocabulary spells it, e.g. 'Ofsted'."""
+        term = self.vocabularies.referral_bodies.get(body)
+        return term.label if term else body
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """The few fields cross-file rules need, so they never hold every file's full content."""
+
+    path: str
+    id: str
+    id_line: int
+    id_column: int
+
+
+def parse_date(value: object) -> date | None:
+    """A ``YYYY-MM-DD`` text as a date, or None if it is not one (or not on the calendar)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def summarise(document: Document) -> CaseSummary:
+    line, column = document.locate(("id",))
+    return CaseSummary(document.path, str(document.data.get("id", "")), line, column)
+
+
+CaseCheck = Callable[[CaseContext], Iterator[Problem]]
+CorpusCheck = Callable[[list[CaseSummary]], Iterator[Problem]]
+
+
+def case_rules() -> list[ModuleType]:
+    """Per-file rules, in the order their problems are documented."""
+    from sglearn.rules import (
+        action_due,
+        action_evidence,
+        action_overdue,
+        bodies_considered,
+        category_fits_track,
+        closed_verified,
+        date_order,
+        file_name,
+        lado_clock,
+        local_ids,
+        notification_delay,
+        outcome_fits,
+        references,
+        referral_record,
+        status_fields,
+    )
+
+    return [
+        file_name,
+        local_ids,
+        references,
+        outcome_fits,
+        category_fits_track,
+        date_order,
+        status_fields,
+        referral_record,
+        bodies_considered,
+        lado_clock,
+        notification_delay,
+        action_due,
+        action_evidence,
+        action_overdue,
+        closed_verified,
+    ]
+
+
+def corpus_rules() -> list[ModuleType]:
+    """Rules that compare files with each other."""
+    from sglearn.rules import unique_ids
+
+    return [unique_ids]
