@@ -380,7 +380,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value.replace("_", ""))
+        try:
+            return int(value.replace("_", ""))
+        except ValueError:  # Python refuses over 4,300 digits: such a "number" stays text
+            return value
     if _FLOAT.fullmatch(value):
         return float(value.replace("_", ""))
     return value

@@ -40,8 +40,9 @@ class Project:
 
     def display(self, path: Path) -> str:
         """The repository-relative POSIX name used in every message."""
+        # absolute(), not resolve(): a link is named where it stands, not where it points.
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
             return path.as_posix()
 
