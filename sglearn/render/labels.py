@@ -1,0 +1,167 @@
+"""Words for the codes in case files, dates and figures: plain English for managers and inspectors.
+
+Vocabulary terms carry their own labels (themes, services, bodies); these are the fixed
+lists of the case schema. Formatting never depends on the machine's locale.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_WORDS: dict[str, str] = {
+    # case type
+    "allegation": "Allegation",
+    "low-level-concern": "Low-level concern",
+    # track, route, setting, jurisdiction
+    "well-led": "Well-led",
+    "adults": "Adults",
+    "children": "Children",
+    "lado": "LADO",
+    "pipot": "PiPoT",
+    "s42-enquiry": "Section 42 enquiry",
+    "internal": "Handled inside the service",
+    "childrens-home": "Children's home",
+    "england": "England",
+    "wales": "Wales",
+    # action status and tracker state
+    "planned": "Planned",
+    "in-progress": "In progress",
+    # measures
+    "improved": "Improved",
+    "not-improved": "Not improved",
+    "not-yet-measured": "Not yet measured",
+    "higher": "Higher is better",
+    "lower": "Lower is better",
+    # referrals
+    "referred": "Referred",
+    "not-referred": "Not referred",
+    "not-applicable": "Not applicable",
+    "pending": "Pending",
+    "on-time": "On time",
+    "late": "Late",
+    "made": "Made",
+    "made-undated": "Made, date not recorded",
+    "not-made": "Required but not made",
+    "not-required": "Not required",
+    "unknown": "Unknown",
+    "none-made": "No action by the body",
+    "not-yet-known": "Not yet known",
+    # where learning went; meetings
+    "training-programme": "Training programme",
+    "team-meeting": "Team meetings",
+    "leadership-oversight": "Leadership oversight",
+    "safeguarding-governance": "Safeguarding governance meeting",
+    "quality-committee": "Quality committee",
+    "clinical-governance": "Clinical governance meeting",
+    "multi-agency": "Multi-agency meeting",
+    # sources and signals
+    "person-using-service": "Person using the service",
+    "staff-member": "Member of staff",
+    "visiting-professional": "Visiting professional",
+    "police-call-out": "Police call-out",
+    "hospital-visit": "Hospital visit",
+    "safeguarding-alert": "Safeguarding alert",
+    "tools-and-technology": "Tools and technology",
+    "internal-environment": "Internal environment",
+    "external-environment": "External environment",
+}
+
+CASE_STATUS = {
+    "open": "Review open",
+    "actions-in-progress": "Actions in progress",
+    "monitoring-effectiveness": "Monitoring effectiveness",
+    "closed": "Closed, effect verified",
+}
+ACTION_STATE = {
+    "overdue": "Overdue",
+    "due-soon": "Due soon",
+    "open": "Open",
+    "done": "Done, effect not yet verified",
+    "verified": "Verified effective",
+    "cancelled": "Cancelled",
+}
+
+# Status words map to one of five tones; the stylesheet colours the tone, the word says it.
+_TONES: dict[str, str] = {
+    "overdue": "alert",
+    "late": "alert",
+    "not-made": "alert",
+    "not-improved": "alert",
+    "recurrence": "alert",
+    "not-acted-on": "alert",
+    "due-soon": "warning",
+    "pending": "warning",
+    "made-undated": "warning",
+    "not-yet-measured": "warning",
+    "not-stated": "warning",
+    "open": "info",
+    "actions-in-progress": "info",
+    "monitoring-effectiveness": "info",
+    "verified": "success",
+    "improved": "success",
+    "on-time": "success",
+    "closed": "success",
+    "acted-on": "success",
+}
+TONES = ("alert", "warning", "info", "success", "neutral")
+
+
+def words(code: str) -> str:
+    """The label of a fixed code; unknown codes read as sentence-case words."""
+    found = _WORDS.get(code)
+    if found is not None:
+        return found
+    text = code.replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def tone(code: str) -> str:
+    return _TONES.get(code, "neutral")
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date | None) -> str:
+    if day is None:
+        return "not recorded"
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def number(value: float) -> str:
+    """12.0 → 12, 85.50 → 85.5: figures as a person would write them."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def figure(value: float, unit: str | None) -> str:
+    """A value with its unit: '74%', '5 complaints', '1 complaint'."""
+    if unit is None:
+        return number(value)
+    if unit == "%":
+        return f"{number(value)}%"
+    if value == 1 and re.fullmatch(r"[a-z]+[^s]s", unit):
+        unit = unit[:-1]  # a one-word plural unit reads as singular after 1
+    return f"{number(value)} {unit}"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"

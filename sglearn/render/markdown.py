@@ -1,0 +1,144 @@
+"""Make user-written text safe to place in Markdown, and build sglearn's own Markdown.
+
+Case text may use emphasis (``*``, ``_``) and lists; everything else that Markdown, HTML or
+the site's extensions would act on comes out as literal text. Characters are replaced by
+numeric character references rather than backslash escapes because references survive every
+later stage unchanged (MkDocs turns backslash escapes back into raw characters when it takes
+a page title from the first heading). That covers raw HTML and ``<script>``, links and images
+(``[..](..)``, ``![..](..)``, reference definitions, footnotes, abbreviations), URL schemes
+such as ``javascript:``, attribute lists (``{: onclick=...}``), template syntax (``{{ }}``,
+``{% %}``), snippet includes (``--8<--``), headings (``#``, setext underlines), block syntax
+at the start of a line (admonitions ``!!!``, details ``???``, tabs ``===``, fences ``~~~``
+and backticks, definition lists ``:``, block quotes ``>``), tables (``|``) and math (``$``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "#": "&#35;",
+    "|": "&#124;",
+    "$": "&#36;",
+}
+_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+# A colon that is not followed by a space starts a URL scheme (javascript:) or an
+# emoji shortcode (:name:); as a reference it renders the same and starts neither.
+_SCHEME_COLON = re.compile(r":(?=\S)")
+# Characters that start block syntax when they open a line.
+_LINE_START = re.compile(r"^([ \t]*)([!?=/:~])")
+# Three or more of -, * or _ alone on a line: a rule, or a setext heading underline.
+_RULE_LINE = re.compile(r"^([ \t]*)([-*_])(?=(?:[ \t]*\2){2,}[ \t]*$)")
+_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\v\f]")
+_ORDERED_ITEM_AT_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+class Markdown(str):
+    """Markdown sglearn wrote itself, or user text already escaped: emitted as it is.
+
+    Every other string reaching a template's output is escaped (see ``finalize``), so
+    forgetting a filter can never let user text through raw.
+    """
+
+    __slots__ = ()
+
+
+def _ref(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+def _escape_chars(text: str) -> str:
+    text = _CHARS.sub(lambda m: _ENTITIES[m.group()], text)
+    return _SCHEME_COLON.sub("&#58;", text)
+
+
+def _escape_line_start(line: str) -> str:
+    line = _LINE_START.sub(lambda m: m.group(1) + _ref(m.group(2)), line, count=1)
+    return _RULE_LINE.sub(lambda m: m.group(1) + _ref(m.group(2)), line, count=1)
+
+
+def block(text: str) -> Markdown:
+    """User text as Markdown paragraphs and lists, every other construct made literal."""
+    if isinstance(text, Markdown):
+        return text
+    lines = [line.rstrip() for line in _NEWLINES.sub("\n", str(text)).split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue  # one blank line separates paragraphs; more add nothing
+        out.append(_escape_line_start(_escape_chars(line)))
+    while out and not out[-1]:
+        out.pop()
+    return Markdown("\n".join(out))
+
+
+def inline(text: str) -> Markdown:
+    """User text on one line: for headings, list items and table cells.
+
+    Line breaks become spaces (a table row is one line) and ``|`` is a reference, so the
+    text stays in its cell. A leading list marker is made literal: it is not a list here.
+    Markdown sglearn built (a link, a badge) is kept, flattened onto one line.
+    """
+    if isinstance(text, Markdown):
+        return Markdown(" ".join(text.split()))
+    flat = " ".join(str(text).split())
+    flat = _escape_line_start(_escape_chars(flat))
+    if flat[:2] in ("- ", "* ", "+ "):
+        flat = _ref(flat[0]) + flat[1:]
+    return Markdown(_ORDERED_ITEM_AT_START.sub(lambda m: m.group(1) + _ref(m.group(2)), flat))
+
+
+def plain(text: str) -> Markdown:
+    """User text on one line with no Markdown at all: for titles, roles, units and labels.
+
+    Like ``inline``, and ``*`` and ``_`` are literal too, so that one person's asterisk can
+    never pair with another's when short texts are joined or sit inside sglearn's own bold.
+    """
+    if isinstance(text, Markdown):
+        return inline(text)
+    return Markdown(inline(text).replace("*", "&#42;").replace("_", "&#95;"))
+
+
+def finalize(value: object) -> object:
+    """Jinja's last step for every ``{{ }}``: anything not already Markdown becomes plain text.
+
+    Prose fields that may use emphasis say so in the template with ``|cell`` or ``|md``.
+    """
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"a template printed {value!r}; format it into words first")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return plain(value)
+    raise TypeError(f"a template printed a {type(value).__name__}; format it explicitly")
+
+
+def link(text: str, url: str) -> Markdown:
+    """A relative link; ``url`` must already be built from validated ids."""
+    if not _SAFE_URL.fullmatch(url):
+        raise ValueError(f"refusing to link to {url!r}")
+    return Markdown(f"[{plain(text)}]({url})")
+
+
+_SAFE_URL = re.compile(r"(\.\./)*[a-z0-9][a-z0-9-]*(/[A-Za-z0-9][A-Za-z0-9-]*)*\.(md|svg|csv|json)")
+
+
+def front_matter_text(text: str) -> str:
+    """A YAML double-quoted string for front matter (tag names): no markup characters.
+
+    The theme prints tag names into HTML without escaping them, so characters that could
+    start markup are dropped rather than escaped.
+    """
+    cleaned = " ".join(re.sub(r"[<>&\"'`{}\\]", "", str(text)).split())
+    return '"' + cleaned + '"'

@@ -1,0 +1,57 @@
+"""Static SVG charts: accessible, self-contained, stable."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from sglearn.charts import bar_chart, column_chart, grid_chart
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def test_charts_have_title_and_desc_for_screen_readers() -> None:
+    for svg in (
+        column_chart("Reviews per quarter", "Counts.", ["2025 Q1", "2025 Q2"], [1, 3]),
+        bar_chart("Actions", "By status.", [("Overdue", 2, "alert"), ("Open", 0, "info")]),
+        grid_chart("Themes by service", "Counts.", ["Theme A"], ["Home 1", "Home 2"], [[1, 0]]),
+    ):
+        root = _parse(svg)
+        assert root.get("role") == "img"
+        assert root.get("aria-labelledby") == "chart-title chart-desc"
+        assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
+
+
+def test_charts_write_every_value_as_text() -> None:
+    root = _parse(column_chart("T", "D", ["2025 Q1", "2025 Q2", "2025 Q3"], [4, 0, 7]))
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"4", "0", "7", "2025 Q1", "2025 Q3"} <= set(texts)
+
+
+def test_charts_make_no_request_and_run_no_script() -> None:
+    svg = bar_chart("T", "D", [("A", 1, "alert")])
+    assert "<script" not in svg and "href" not in svg and "@import" not in svg
+    assert svg.count("http") == 1  # the SVG namespace, which is a name, not a request
+
+
+def test_charts_escape_labels() -> None:
+    svg = grid_chart('<b>"T"</b>', "D & more", ["<script>"], ["A&B"], [[2]])
+    root = _parse(svg)
+    assert root.find(f"{SVG}title").text == '<b>"T"</b>'  # type: ignore[union-attr]
+    assert "<script>" not in svg
+
+
+def test_charts_are_stable_and_handle_empty_data() -> None:
+    args = ("T", "D", ["2025 Q1"], [0])
+    assert column_chart(*args) == column_chart(*args)
+    _parse(column_chart("T", "D", [], []))
+    _parse(bar_chart("T", "D", []))
+    _parse(grid_chart("T", "D", [], [], []))
+
+
+def test_charts_long_labels_are_shortened() -> None:
+    svg = bar_chart("T", "D", [("A very long label that goes on and on and on forever", 3, "info")])
+    assert "…" in svg
