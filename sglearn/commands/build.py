@@ -1,0 +1,110 @@
+"""``sglearn build``: validate the cases, then publish the site without breaking the old one."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from sglearn import reporting
+from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from sglearn.commands.common import (
+    TerminalProgress,
+    add_as_of_option,
+    add_project_options,
+    as_of_from,
+    project_from,
+)
+from sglearn.publish import PublishError, check_target, replace_atomically
+from sglearn.validation import validate
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "build",
+        help="validate the cases and build the governance site",
+        description="Validate every case file, then build the static site with MkDocs. The new "
+        "site is built in a temporary folder beside the old one and swapped in only when the "
+        "build succeeded: a failed validation or build leaves the previous site as it was. "
+        "Exit status: 0 built, 1 problems in the cases or the build, 2 usage or file errors.",
+    )
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        metavar="DIR",
+        help="where to put the site (default: site_dir in mkdocs.yml, normally site/)",
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        metavar="FILE",
+        help="the MkDocs configuration (default: mkdocs.yml in the project)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="MkDocs warnings (a broken link, say) fail the build even if mkdocs.yml does not "
+        "set strict; case warnings such as overdue actions are shown on the site and never fail "
+        "it (use 'sglearn validate --strict' for those)",
+    )
+    add_as_of_option(parser)
+    add_project_options(parser)
+    parser.set_defaults(run=run)
+
+
+def config_file_from(args: argparse.Namespace, root: Path) -> Path:
+    config_file: Path = args.config_file or root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise UsageError(f"there is no MkDocs configuration at {config_file}")
+    return config_file.resolve()
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: `import sglearn.cli` must not import mkdocs (it is slow and only the
+    # site commands need it).
+    from sglearn.plugin import SiteBuildError, build_site, configured_site_dir
+
+    started = time.monotonic()
+    project = project_from(args)
+    as_of = as_of_from(args)
+    config_file = config_file_from(args, project.root)
+
+    report = validate(project, as_of, progress=TerminalProgress())
+    fmt = reporting.pick_format("auto", os.environ)
+    colour = fmt == "text" and reporting.wants_colour(sys.stdout.isatty())
+    if report.problems or fmt == "github":
+        shown = reporting.render(fmt, report.problems, report.files_checked, colour=colour)
+        sys.stdout.write(shown)
+    if report.errors:
+        print("The site was not built; any previous site is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+    try:
+        site_dir = args.site_dir or configured_site_dir(config_file)
+        check_target(site_dir, project, previous_marker=True)
+        replace_atomically(
+            site_dir,
+            lambda fresh: build_site(config_file, fresh, as_of, strict=args.strict or None),
+        )
+    except PublishError as error:
+        raise UsageError(str(error)) from None
+    except SiteBuildError as error:
+        print(f"sglearn: the site was not built: {error}", file=sys.stderr)
+        print("Any previous site is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    elapsed = time.monotonic() - started
+    print(
+        f"Built the site in {_shown(site_dir)} from {report.files_checked} case file"
+        f"{'' if report.files_checked == 1 else 's'}, as of {as_of.isoformat()} "
+        f"({elapsed:.1f} s)."
+    )
+    return EXIT_OK
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return folder.resolve().relative_to(Path.cwd()).as_posix() + "/"
+    except ValueError:
+        return str(folder)

@@ -1,0 +1,59 @@
+"""``sglearn serve``: preview the site locally, rebuilt when a case, page or vocabulary changes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sglearn.as_of import AsOfError, resolve_as_of
+from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from sglearn.commands.build import config_file_from
+from sglearn.commands.common import add_project_options, project_from
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="preview the site at http://127.0.0.1:8000 and rebuild on every change",
+        description="Build the site and serve it locally. Saving a case file, a vocabulary or a "
+        "page in docs/ rebuilds it and reloads the browser. A case with errors stops the "
+        "rebuild and the errors are printed; fix them and save again.",
+    )
+    parser.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="HOST:PORT",
+        help="the address to serve on (default: 127.0.0.1:8000, this computer only)",
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        metavar="FILE",
+        help="the MkDocs configuration (default: mkdocs.yml in the project)",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="judge deadlines by this date (default: as-of in mkdocs.yml, else "
+        "SOURCE_DATE_EPOCH, else today at each rebuild)",
+    )
+    add_project_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sglearn.plugin import SiteBuildError, serve_site
+
+    project = project_from(args)
+    config_file = config_file_from(args, project.root)
+    try:
+        as_of = resolve_as_of(args.as_of) if args.as_of else None
+    except AsOfError as error:
+        raise UsageError(str(error)) from None
+    try:
+        serve_site(config_file, args.dev_addr, as_of)
+    except SiteBuildError as error:
+        print(f"sglearn: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK

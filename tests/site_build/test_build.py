@@ -1,0 +1,318 @@
+"""Building the site: plain MkDocs, the sglearn command, determinism and the plugin's contract."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.site_build.sitekit import (
+    AS_OF,
+    SAMPLE_CASE,
+    build,
+    epoch_of,
+    make_project,
+    read_case,
+    tree_bytes,
+)
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Plain ``mkdocs build``, as a user of MkDocs without the sglearn command runs it."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch_of(AS_OF), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def nav_links(html: str) -> list[str]:
+    """Targets of the site navigation's links (the table of contents links are anchors)."""
+    return [
+        href
+        for href in re.findall(r'<a href="([^"]*)" class="md-nav__link', html)
+        if not href.startswith("#")
+    ]
+
+
+def case_ids(project: Path, *, held: bool = False) -> list[str]:
+    """Ids of the published cases, or with ``held`` of those on publication hold."""
+    return sorted(
+        p.stem
+        for p in (project / "cases").glob("*.yaml")
+        if bool(read_case(p).get("publication", {}).get("hold")) == held
+    )
+
+
+def test_mkdocs_build_strict_builds_every_sample_case(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (site / "index.html").is_file()
+    for case_id in case_ids(project):
+        assert (site / "cases" / case_id / "index.html").is_file(), case_id
+    for case_id in case_ids(project, held=True):
+        assert not (site / "cases" / case_id).exists(), f"{case_id} is on publication hold"
+    for page in ("about", "reading-the-site"):
+        assert (site / page / "index.html").is_file()
+
+
+def test_build_twice_with_the_same_as_of_gives_identical_bytes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build(project, first) == 0
+    assert build(project, second) == 0
+    assert tree_bytes(first) == tree_bytes(second)
+    # The sitemap is dated by the as-of date, not by the day the build ran.
+    with gzip.open(first / "sitemap.xml.gz") as handle:
+        assert handle.read() == (first / "sitemap.xml").read_bytes()
+    assert (first / "sitemap.xml.gz").read_bytes()[4:8] == int(epoch_of(AS_OF)).to_bytes(
+        4, "little"
+    )
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_build_prints_only_the_result_when_the_cases_are_clean(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Later sample cases have overdue actions on purpose; the first is closed and verified.
+    for other in (project / "cases").glob("*.yaml"):
+        if other.stem != SAMPLE_CASE:
+            other.unlink()
+    assert build(project, tmp_path / "site") == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("Built the site in ") and out.count("\n") == 1
+
+
+def test_navigation_lists_no_case_page(sample_site: Path) -> None:
+    for page in (sample_site / "index.html", sample_site / "cases" / SAMPLE_CASE / "index.html"):
+        links = nav_links(page.read_text(encoding="utf-8"))
+        assert links, page
+        assert not [link for link in links if "/LR-" in link or link.startswith("LR-")]
+
+
+def test_case_page_navigation_does_not_grow_with_the_number_of_cases(
+    project: Path, tmp_path: Path, sample_site: Path
+) -> None:
+    for other in case_ids(project):
+        if other != SAMPLE_CASE:
+            (project / "cases" / f"{other}.yaml").unlink()
+    alone = tmp_path / "alone"
+    assert build(project, alone) == 0
+    page = Path("cases", SAMPLE_CASE, "index.html")
+    one = nav_links((alone / page).read_text(encoding="utf-8"))
+    many = nav_links((sample_site / page).read_text(encoding="utf-8"))
+    assert one == many
+
+
+def test_case_page_edit_link_opens_the_case_file(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "\nedit_uri: https://git.example.org/care/learning/edit/main/docs/\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    assert build(project, site) == 0
+    case_page = (site / "cases" / SAMPLE_CASE / "index.html").read_text(encoding="utf-8")
+    assert f'href="https://git.example.org/care/learning/edit/main/cases/{SAMPLE_CASE}.yaml"' in (
+        case_page
+    )
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://git.example.org/care/learning/edit/main/docs/about.md"' in about
+    # A generated page has no file of its own to edit.
+    assert "git.example.org" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_generated_pages_are_never_written_into_docs(project: Path, tmp_path: Path) -> None:
+    before = tree_bytes(project / "docs")
+    assert build(project, tmp_path / "site") == 0
+    assert mkdocs_build(project, tmp_path / "plain").returncode == 0
+    assert tree_bytes(project / "docs") == before
+
+
+def test_hand_written_page_may_not_hide_a_generated_one(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "docs" / "actions.md").write_text("# My actions\n", encoding="utf-8")
+    assert build(project, tmp_path / "site") == 1
+    assert "docs/actions.md would hide a generated page" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+
+
+def test_mkdocs_build_names_each_case_error_by_file_and_line(project: Path, tmp_path: Path) -> None:
+    case = project / "cases" / f"{SAMPLE_CASE}.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("due: 2025-05-31", "due: end of May"),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert re.search(rf"cases/{SAMPLE_CASE}\.yaml:\d+:\d+: .+ \[schema/[a-z-]+\]", result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_as_of_in_mkdocs_yml_is_used_and_the_command_line_wins(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - sglearn\n" in text
+    config.write_text(
+        text.replace("\n  - sglearn\n", "\n  - sglearn:\n      as_of: 2025-06-30\n"),
+        encoding="utf-8",
+    )
+    # Judged on 30 June 2025, later cases have dates "in the future": MkDocs refuses them.
+    result = mkdocs_build(project, tmp_path / "plain")
+    assert result.returncode == 1
+    assert "after today (2025-06-30)" in result.stderr
+    # `sglearn build --as-of` overrides mkdocs.yml.
+    assert build(project, tmp_path / "site") == 0
+    assert f"as of {AS_OF.isoformat()}" in capsys.readouterr().out
+
+
+def test_render_writes_the_generated_pages_for_review(project: Path, tmp_path: Path) -> None:
+    from sglearn.cli import main
+
+    out = tmp_path / "pages"
+    args = ["render", "--project", str(project), "--as-of", AS_OF.isoformat(), "--out", str(out)]
+    assert main(args) == 0
+    assert (out / "index.md").is_file()
+    for case_id in case_ids(project):
+        assert (out / "cases" / f"{case_id}.md").is_file()
+    assert not list(out.rglob("*.html")), "render writes Markdown, not a site"
+    # Same cases, same date: same files; a second run needs --force for a non-empty folder.
+    first = tree_bytes(out)
+    assert main(args) == 2
+    assert main([*args, "--force"]) == 0
+    assert tree_bytes(out) == first
+
+
+def test_render_force_replaces_only_the_folder_it_was_given(project: Path, tmp_path: Path) -> None:
+    from sglearn.cli import main
+
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "stale.md").write_text("old\n", encoding="utf-8")
+    beside = tmp_path / "notes.txt"
+    beside.write_text("mine\n", encoding="utf-8")
+    args = ["render", "--project", str(project), "--as-of", AS_OF.isoformat(), "--out", str(out)]
+    assert main(args) == 2
+    assert (out / "stale.md").read_text(encoding="utf-8") == "old\n"
+    assert main([*args, "--force"]) == 0
+    assert not (out / "stale.md").exists()
+    assert beside.read_text(encoding="utf-8") == "mine\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("folder", [".", "docs", "cases", "schemas"])
+def test_render_and_build_refuse_the_repository_own_folders(project: Path, folder: str) -> None:
+    from sglearn.cli import main
+
+    before = tree_bytes(project)
+    target = str(project / folder)
+    common = ["--project", str(project), "--as-of", AS_OF.isoformat()]
+    assert main(["render", *common, "--out", target, "--force"]) == 2
+    assert main(["build", *common, "--site-dir", target]) == 2
+    assert tree_bytes(project) == before
+
+
+def test_build_refuses_a_folder_that_is_not_a_previous_site(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "reports"
+    target.mkdir()
+    (target / "board-report.docx").write_bytes(b"not a site")
+    assert build(project, target) == 2
+    assert [p.name for p in target.iterdir()] == ["board-report.docx"]
+
+
+def test_plugin_reads_the_project_again_on_every_build(project: Path) -> None:
+    """`mkdocs serve` keeps one plugin object: a deleted case must not survive a rebuild."""
+    from mkdocs.config import load_config
+
+    from sglearn import plugin as host
+
+    config = load_config(str(project / "mkdocs.yml"))
+    sglearn_plugin = config.plugins["sglearn"]
+    assert isinstance(sglearn_plugin, host.SglearnPlugin)
+    with host._command_line_as_of(AS_OF):
+        sglearn_plugin.on_config(config)
+        assert f"cases/{SAMPLE_CASE}.md" in sglearn_plugin.sources
+        (project / "cases" / f"{SAMPLE_CASE}.yaml").unlink()
+        sglearn_plugin.on_config(config)
+        sglearn_plugin.on_post_build(config=config)
+    assert f"cases/{SAMPLE_CASE}.md" not in sglearn_plugin.sources
+    assert not [f for f in sglearn_plugin.generated if SAMPLE_CASE in f.path]
+
+
+def test_serve_rebuilds_when_a_case_or_vocabulary_changes(project: Path) -> None:
+    from mkdocs.config import load_config
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    config = load_config(str(project / "mkdocs.yml"))
+    server = Server()
+    config.plugins["sglearn"].on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert sorted(Path(p) for p in server.watched) == [project / "cases", project / "schemas"]
+
+
+def test_importing_the_command_line_does_not_import_mkdocs() -> None:
+    code = (
+        "import sys, sglearn.cli\n"
+        "sglearn.cli.build_parser()\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')"
+        " or m == 'sglearn.plugin']\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_only_the_plugin_module_imports_mkdocs() -> None:
+    package = Path(__file__).resolve().parents[2] / "sglearn"
+    importers = sorted(
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if re.search(r"^\s*(from|import)\s+(mkdocs|material)\b", p.read_text("utf-8"), re.M)
+    )
+    assert importers == ["plugin.py"]
+
+
+def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:
+    """Two repositories built in one process do not share state through the plugin."""
+    first = make_project(tmp_path / "a")
+    second = make_project(tmp_path / "b")
+    (second / "cases" / f"{SAMPLE_CASE}.yaml").unlink()
+    assert build(first, tmp_path / "site-a") == 0
+    assert build(second, tmp_path / "site-b") == 0
+    assert (tmp_path / "site-a" / "cases" / SAMPLE_CASE).is_dir()
+    assert not (tmp_path / "site-b" / "cases" / SAMPLE_CASE).exists()
