@@ -1,25 +1,35 @@
 """The validation pipeline: find case files, load, check the schema, run the rules.
 
-Every problem in every file is collected in one pass; nothing here prints or exits.
+Every problem in every file is collected in one pass; nothing here prints or exits. The
+privacy scan runs on every file that loads, whether or not it passes the schema: personal
+data must be caught in a half-written case too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sglearn.case_schema import case_checker
+from sglearn.fastschema import compile_schema
+from sglearn.id_index import check_named, fast_path_applies
 from sglearn.loading import Document, load_file
+from sglearn.parallel import check_files
+from sglearn.privacy import load_names, scan_document, scan_pages
 from sglearn.problems import Level, Problem, sort_problems
 from sglearn.project import Project
-from sglearn.rules import CaseContext, CaseSummary, case_rules, corpus_rules, summarise
+from sglearn.rules import CaseContext, CaseSummary, case_rules, corpus_rules
 from sglearn.schema import SchemaChecker
 from sglearn.vocabulary import Vocabularies, VocabularyError, load_vocabularies
 
 MAX_CASE_FILES = 50_000
 """More files than this in one run is refused: a provider group keeps tens of thousands at most."""
+
+FAST_PATH_MAX_FILES = 50
+"""Up to this many named files are checked with the single-file fast path (id_index)."""
 
 Progress = Callable[[int, int], None]
 
@@ -43,27 +53,45 @@ class Report:
 
 
 class Validator:
-    """Holds what is compiled once per run: the vocabularies, the schema and the rules."""
+    """Holds what is compiled once per run: the vocabularies, the schema, the rules and the
+    names list (``setup_problems`` says if the names list asked for cannot be used)."""
 
-    def __init__(self, project: Project, vocabularies: Vocabularies, as_of: date) -> None:
+    def __init__(
+        self,
+        project: Project,
+        vocabularies: Vocabularies,
+        as_of: date,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
         self.project = project
         self.vocabularies = vocabularies
         self.as_of = as_of
         self.checker: SchemaChecker = case_checker(project, vocabularies)
+        # Yes/no first; jsonschema explains only the files that fail (see fastschema).
+        self.is_valid = compile_schema(self.checker.schema)
         self.rules = case_rules()
+        self.names, self.setup_problems = load_names(
+            project.root, os.environ if environ is None else environ
+        )
 
     def check_file(self, file: Path) -> tuple[Document | None, list[Problem]]:
         """Problems of one file; the document too when the rules could run on it."""
         loaded = load_file(file, self.project.display(file))
         if not isinstance(loaded, Document):
             return None, loaded
-        problems = self.checker.check(loaded)
+        privacy = scan_document(loaded, self.names)
+        valid = self.is_valid is not None and self.is_valid(loaded.data)
+        problems = [] if valid else self.checker.check(loaded)
         if problems:
-            return None, problems
+            return None, problems + privacy
         context = CaseContext(loaded, self.vocabularies, self.as_of)
         for rule in self.rules:
             problems.extend(rule.check(context))
-        return loaded, problems
+        return loaded, problems + privacy
+
+    def check_pages(self) -> list[Problem]:
+        """The hand-written pages in docs/ get the same privacy checks as cases."""
+        return scan_pages(self.project.root, self.names)
 
 
 def discover(project: Project, paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -137,7 +165,10 @@ def validate(
     as_of: date,
     paths: Iterable[Path] | None = None,
     progress: Progress | None = None,
+    *,
+    keep_documents: bool = True,
 ) -> Report:
+    """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries."""
     report = Report()
     try:
         vocabularies = load_vocabularies(project)
@@ -145,23 +176,54 @@ def validate(
         report.problems = sort_problems(broken.problems)
         return report
     report.vocabularies = vocabularies
-    files, report.problems = discover(project, paths or [project.cases_dir])
+    explicit = list(paths or [])
+    files, report.problems = discover(project, explicit or [project.cases_dir])
     validator = Validator(project, vocabularies, as_of)
+    report.problems.extend(validator.setup_problems)
+    if not explicit:
+        report.problems.extend(validator.check_pages())
+    if explicit and not keep_documents and _only_case_files(project, files, explicit):
+        # A pull request's few files: the cross-file rules read only what they need of the
+        # other files (see id_index); the problems are those a full run reports for them.
+        every, _ = discover(project, [project.cases_dir])
+        named, _ = check_named(project, vocabularies, as_of, files, every)
+        report.problems.extend(named)
+        report.files_checked = len(files)
+        report.problems = sort_problems(report.problems)
+        return report
     summaries: list[CaseSummary] = []
-    for done, file in enumerate(files, start=1):
-        document, problems = validator.check_file(file)
-        report.problems.extend(problems)
-        if document is not None:
-            report.documents.append(document)
-            summaries.append(summarise(document))
-        if progress:
-            progress(done, len(files))
+    checked = check_files(
+        project,
+        vocabularies,
+        as_of,
+        files,
+        progress=progress,
+        keep_documents=keep_documents,
+        validator=validator,
+    )
+    for item in checked:
+        report.problems.extend(item.problems)
+        if item.document is not None:
+            report.documents.append(item.document)
+        if item.summary is not None:
+            summaries.append(item.summary)
     for rule in corpus_rules():
         report.problems.extend(rule.check(summaries))
     report.files_checked = len(files)
     report.problems = sort_problems(report.problems)
     report.documents.sort(key=lambda d: d.path)
     return report
+
+
+def _only_case_files(project: Project, files: list[Path], explicit: list[Path]) -> bool:
+    """A few named files inside cases/, and ids/unique the only cross-file rule."""
+    cases = project.cases_dir.resolve()
+    return (
+        0 < len(files) <= FAST_PATH_MAX_FILES
+        and all(path.is_file() for path in explicit)
+        and all(path.resolve().parent == cases for path in files)
+        and fast_path_applies()
+    )
 
 
 def _inside(path: Path, root: Path) -> bool:

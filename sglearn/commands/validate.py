@@ -48,7 +48,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     project = project_from(args)
-    report = validate(project, as_of_from(args), args.paths or None, progress=TerminalProgress())
+    report = validate(
+        project,
+        as_of_from(args),
+        args.paths or None,
+        progress=TerminalProgress(),
+        keep_documents=False,
+    )
     fmt = reporting.pick_format(args.format, os.environ)
     colour = fmt == "text" and reporting.wants_colour(sys.stdout.isatty())
     sys.stdout.write(reporting.render(fmt, report.problems, report.files_checked, colour=colour))

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic corpus generator and a harness that times sglearn against its floor."""
