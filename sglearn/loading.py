@@ -51,7 +51,7 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Resolves nothing implicitly: every plain scalar arrives as text and we decide."""
 
 
@@ -95,7 +95,8 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark | None, rule: str, message: str, hint: str) -> None:
+    def __init__(self, mark: Any, rule: str, message: str, hint: str) -> None:
+        # ``mark`` is a PyYAML or libyaml Mark (same fields, different classes), or None.
         super().__init__(message)
         self.line = mark.line + 1 if mark else 1
         self.column = mark.column + 1 if mark else 1
@@ -259,7 +260,7 @@ def _compose_single(text: str) -> yaml.Node:
         if loader.check_node():
             extra = loader.get_node()
             raise _Refused(
-                extra.start_mark,
+                extra.start_mark if extra else None,
                 "yaml/multiple-documents",
                 "the file holds more than one document",
                 "Keep one learning review per file and remove the '---' line.",
@@ -268,7 +269,7 @@ def _compose_single(text: str) -> yaml.Node:
         loader.dispose()
     if not isinstance(root, yaml.MappingNode):
         raise _Refused(
-            root.start_mark,
+            root.start_mark if root else None,
             "yaml/not-a-mapping",
             "the file must be a set of 'field: value' lines at the top level",
             "Start the file with 'id: LR-YYYY-NNN' and the other fields, not with a list "
@@ -353,7 +354,7 @@ def _mark_seen(node: yaml.Node) -> None:
 def _first_alias(text: str) -> tuple[int, int] | None:
     """Where the first '*name' stands: the shared node only remembers its anchor (rare path)."""
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return event.start_mark.line + 1, event.start_mark.column + 1
     return None
 

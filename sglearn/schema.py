@@ -31,7 +31,7 @@ _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off"
 
 def _no_remote(uri: str) -> Any:
     """Schemas are local files; sglearn never fetches a reference from the network."""
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs class
 
 
 class SchemaChecker:
@@ -46,7 +46,9 @@ class SchemaChecker:
                 schema["$defs"][name]["enum"] = values
         self.schema = schema
         self._validator = Draft202012Validator(
-            schema, format_checker=FormatChecker(), registry=Registry(retrieve=_no_remote)
+            schema,
+            format_checker=FormatChecker(),
+            registry=Registry(retrieve=_no_remote),  # type: ignore[call-arg]
         )
 
     def check(self, document: Document) -> list[Problem]:
