@@ -1,0 +1,61 @@
+"""The case schema is a public contract written for safeguarding leads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((REPO / "schemas" / "case.schema.json").read_text(encoding="utf-8"))
+
+
+def properties(node: dict[str, Any], where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, prop in node.get("properties", {}).items():
+        yield f"{where}{name}", prop
+        yield from properties(prop, f"{where}{name}.")
+        items = prop.get("items", {})
+        if isinstance(items, dict):
+            yield from properties(items, f"{where}{name}[].")
+
+
+ALL = sorted(properties(SCHEMA))
+
+
+def test_schema_is_valid_draft_2020_12_with_an_id() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert SCHEMA["$id"].endswith("/case.schema.json")
+
+
+@pytest.mark.parametrize(("where", "prop"), ALL, ids=[w for w, _ in ALL])
+def test_every_property_has_a_title_and_a_description_for_the_lead(
+    where: str, prop: dict[str, Any]
+) -> None:
+    assert prop.get("title"), f"{where} has no title"
+    assert len(prop.get("description", "")) >= 20, f"{where} needs a fuller description"
+
+
+def test_every_mapping_refuses_unknown_fields_so_typos_are_caught() -> None:
+    for where, prop in ALL:
+        if prop.get("type") == "object":
+            assert prop.get("additionalProperties") is False, where
+    assert SCHEMA["additionalProperties"] is False
+
+
+def test_dates_are_checked_as_dates() -> None:
+    dates = [w for w, p in ALL if p.get("format") == "date"]
+    assert "dates.concern_received" in dates and "actions[].due" in dates
+    for where, prop in ALL:
+        if prop.get("format") == "date":
+            assert prop["pattern"] == r"^\d{4}-\d{2}-\d{2}$", where
+
+
+def test_no_remote_references() -> None:
+    text = json.dumps(SCHEMA)
+    refs = [r for r in text.split('"$ref": "')[1:]]
+    assert all(r.startswith("#/$defs/") for r in refs)
