@@ -30,23 +30,30 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from sglearn.as_of import AsOfError, resolve_as_of
 from sglearn.problems import Level
 from sglearn.project import Project
 from sglearn.publish import PublishError, error_lines, generate_site
+from sglearn.render import NAV, GeneratedFile
+from sglearn.validation import Report
 
 log = logging.getLogger("mkdocs.plugins.sglearn")
 
 # Set by the sglearn command for one build or serve: an --as-of on the command line wins over
 # mkdocs.yml. `mkdocs serve` reloads the plugin's config on each rebuild, so it lives here.
 _as_of_override: date | None = None
+# The validation `sglearn build` has just done, reused once for the same project and date
+# instead of checking every case file a second time.
+_validated: tuple[Path, date, Report] | None = None
 
 HAND_WRITTEN_SECTION = "About this site"
 
 
-class SglearnConfig(Config):
+class SglearnConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs' own hook
     """Options under ``plugins: - sglearn:`` in mkdocs.yml."""
 
     # Read as text or a YAML date; checked by resolve_as_of so the message matches the CLI's.
@@ -69,22 +76,22 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def with_content_security_policy(html: str) -> str:
+def with_content_security_policy(page: str) -> str:
     """Add a CSP ``<meta>`` as the first thing in ``<head>``, allowing this page's scripts."""
-    if "<head>" not in html:
-        return html
+    if "<head>" not in page:
+        return page
     hashes = sorted(
         {
             "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-            for body in _INLINE_SCRIPT.findall(html)
+            for body in _INLINE_SCRIPT.findall(page)
         }
     )
     policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in hashes))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html.replace("<head>", "<head>\n    " + meta, 1)
+    return page.replace("<head>", "<head>\n    " + meta, 1)
 
 
-class SglearnPlugin(BasePlugin[SglearnConfig]):
+class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
     """Adds the generated governance pages to an MkDocs build."""
 
     def __init__(self) -> None:
@@ -94,9 +101,8 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
     def _reset(self) -> None:
         self.project: Project | None = None
         self.as_of: date | None = None
-        self.generated: list[Any] = []
+        self.generated: list[GeneratedFile] = []
         self.sources: dict[str, str] = {}
-        self._saved_epoch: str | None = None
         self._set_epoch = False
 
     # -- events, in the order MkDocs calls them ----------------------------------------------
@@ -108,7 +114,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
         self.as_of = self._resolve_as_of()
         self._pin_build_date(self.as_of)
         try:
-            generation = generate_site(self.project, self.as_of)
+            generation = generate_site(self.project, self.as_of, self._earlier_report())
         except PublishError as error:
             raise PluginError(f"sglearn: {error}") from None
         report = generation.report
@@ -125,14 +131,11 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
             log.info(f"sglearn: {warnings} warning(s) in the case files; see `sglearn validate`.")
         self.generated = generation.files
         self.sources = {f.path: f.source for f in generation.files if f.source}
-        if config.nav is None:
-            config.nav = self._default_nav(config)
+        config.nav = self._nav(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
-        from sglearn.render import NAV
-
         # Only the generator's top-level pages belong in the navigation: Material repeats the
         # nav on every page, so listing each case or theme would grow every page with the data.
         top_level = {path for _title, path in NAV}
@@ -158,8 +161,8 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
         return files
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if page.title and not page.meta.get("title"):
             # Material prints `page.title | striptags` into <title>, and striptags turns the
             # escaped "&lt;/title&gt;&lt;script&gt;" of a case title back into live markup.
@@ -189,12 +192,12 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
     ) -> str:
         return self._protect(output_content) if template_name.endswith(".html") else output_content
 
-    def _protect(self, html: str) -> str:
+    def _protect(self, page: str) -> str:
         # Material's search overlay is a dialog without a name (axe: aria-dialog-name).
-        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        page = page.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
         if self.serving or not self.config.content_security_policy:
-            return html
-        return with_content_security_policy(html)
+            return page
+        return with_content_security_policy(page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unpin_build_date()
@@ -219,11 +222,19 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
             return os.path.abspath(self.config.project)
         return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
 
+    def _earlier_report(self) -> Report | None:
+        global _validated
+        earlier, _validated = _validated, None
+        assert self.project is not None
+        if earlier and earlier[0] == self.project.root.resolve() and earlier[1] == self.as_of:
+            return earlier[2]
+        return None
+
     def _resolve_as_of(self) -> date:
         if _as_of_override is not None:
             return _as_of_override
         given = self.config.as_of
-        text = given.isoformat() if isinstance(given, date) else given
+        text = given.isoformat() if isinstance(given, date) else str(given) if given else None
         try:
             return resolve_as_of(text)
         except AsOfError as error:
@@ -246,20 +257,34 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self._set_epoch = False
 
-    def _default_nav(self, config: MkDocsConfig) -> list[Any]:
-        """The generator's top-level pages, then the hand-written ones in their own section."""
-        from sglearn.render import NAV
+    def _nav(self, config: MkDocsConfig) -> list[Any]:
+        """The generator's top-level pages first, then the hand-written ones.
 
-        nav: list[Any] = [{title: path} for title, path in NAV]
-        docs = Path(config.docs_dir)
-        own = sorted(
-            p.relative_to(docs).as_posix()
-            for p in docs.rglob("*.md")
-            if not any(part.startswith(".") for part in p.relative_to(docs).parts)
-        )
-        if own:
-            nav.append({HAND_WRITTEN_SECTION: own})
-        return nav
+        A ``nav`` in mkdocs.yml orders the hand-written pages (and may place generated ones);
+        without one, every page in docs/ goes into one section, by file name.
+        """
+        own: list[Any] = list(config.nav or [])
+        if not own:
+            docs = Path(config.docs_dir)
+            pages = sorted(
+                p.relative_to(docs).as_posix()
+                for p in docs.rglob("*.md")
+                if not any(part.startswith(".") for part in p.relative_to(docs).parts)
+            )
+            own = [{HAND_WRITTEN_SECTION: pages}] if pages else []
+        placed = _nav_paths(own)
+        return [{title: path} for title, path in NAV if path not in placed] + own
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every page path a nav configuration mentions, at any depth."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(v) for v in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(v) for v in nav))
+    return set()
 
 
 def _relative_posix(path: Path, start: Path) -> str:
@@ -321,12 +346,20 @@ def configured_site_dir(config_file: Path) -> Path:
 
 
 def build_site(
-    config_file: Path, site_dir: Path, as_of: date, *, strict: bool | None = None
+    config_file: Path,
+    site_dir: Path,
+    as_of: date,
+    *,
+    strict: bool | None = None,
+    validated: tuple[Path, Report] | None = None,
 ) -> None:
     """``mkdocs build`` of ``config_file`` into ``site_dir`` for the given as-of date.
 
-    ``strict`` None keeps what mkdocs.yml says.
+    ``strict`` None keeps what mkdocs.yml says. ``validated``: (project root, report) of a
+    validation just done for this date, so the plugin need not repeat it.
     """
+    global _validated
+    _validated = (validated[0].resolve(), as_of, validated[1]) if validated else None
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -339,6 +372,8 @@ def build_site(
         except MkDocsException as error:
             # MkDocs has already logged the reason; this is its one-line summary.
             raise SiteBuildError(error.format_message()) from None
+        finally:
+            _validated = None
 
 
 def serve_site(config_file: Path, dev_addr: str, as_of: date | None) -> None:
@@ -350,3 +385,5 @@ def serve_site(config_file: Path, dev_addr: str, as_of: date | None) -> None:
             serve(str(config_file), dev_addr=dev_addr, livereload=True)
         except MkDocsException as error:
             raise SiteBuildError(error.format_message()) from None
+        except OSError as error:  # the address is taken, or not this computer's
+            raise SiteBuildError(f"cannot serve on {dev_addr}: {error.strerror or error}") from None

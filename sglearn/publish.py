@@ -52,11 +52,16 @@ def generate_site(project: Project, as_of: date, report: Report | None = None) -
         return generation
     # Imported here: the page generator is the heavy part and `sglearn validate` never needs it.
     from sglearn.model import cases_from_documents
-    from sglearn.render import render_site
+    from sglearn.render import GeneratedFile, render_site
+    from sglearn.render.checks import PATH as CHECKS_PATH
+    from sglearn.render.checks import render_checks_page
 
     assert report.vocabularies is not None
     cases = cases_from_documents(report.documents)
     generation.files = render_site(cases, report.vocabularies, as_of)
+    # The checks reference comes from the rule registry, not the cases: it is the same for
+    # every build and lets a lead look up any rule id that `sglearn validate` printed.
+    generation.files.append(GeneratedFile(CHECKS_PATH, render_checks_page(), None))
     for generated in generation.files:
         check_relative(generated.path)
     return generation

@@ -86,7 +86,13 @@ def run(args: argparse.Namespace) -> int:
         check_target(site_dir, project, previous_marker=True)
         replace_atomically(
             site_dir,
-            lambda fresh: build_site(config_file, fresh, as_of, strict=args.strict or None),
+            lambda fresh: build_site(
+                config_file,
+                fresh,
+                as_of,
+                strict=args.strict or None,
+                validated=(project.root, report),
+            ),
         )
     except PublishError as error:
         raise UsageError(str(error)) from None

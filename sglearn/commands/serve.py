@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 from sglearn.as_of import AsOfError, resolve_as_of
 from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
@@ -51,9 +53,16 @@ def run(args: argparse.Namespace) -> int:
         as_of = resolve_as_of(args.as_of) if args.as_of else None
     except AsOfError as error:
         raise UsageError(str(error)) from None
+    # Stopped by a service manager or `kill`: shut down as on Ctrl+C, so MkDocs removes the
+    # temporary folder it serves from.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         serve_site(config_file, args.dev_addr, as_of)
     except SiteBuildError as error:
         print(f"sglearn: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -1,19 +1,19 @@
 """The file name matches the review's id.
 
-Each learning review lives in a file named after its id (``LR-2026-004.yaml`` holds
-``id: LR-2026-004``), so that links, the published site and the governance agenda all find
+Each learning review lives in a file named after its id (``LR-2030-104.yaml`` holds
+``id: LR-2030-104``), so that links, the published site and the governance agenda all find
 the same review. The usual cause of a mismatch is a file copied from another review and
 not renamed, or renamed with the old id left inside.
 
 Passes:
 
-    # in the file cases/LR-2026-004.yaml
-    id: LR-2026-004
+    # in the file cases/LR-2030-104.yaml
+    id: LR-2030-104
 
 Fails:
 
-    # in the file cases/LR-2026-005.yaml
-    id: LR-2026-004
+    # in the file cases/LR-2030-105.yaml
+    id: LR-2030-104
 """
 
 from __future__ import annotations

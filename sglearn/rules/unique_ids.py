@@ -7,17 +7,17 @@ file that used it first. (In the examples, each heading is a file.)
 
 Passes:
 
-    cases/LR-2026-004.yaml:
-      id: LR-2026-004
-    cases/LR-2026-005.yaml:
-      id: LR-2026-005
+    cases/LR-2030-104.yaml:
+      id: LR-2030-104
+    cases/LR-2030-105.yaml:
+      id: LR-2030-105
 
 Fails:
 
-    cases/LR-2026-004.yaml:
-      id: LR-2026-004
-    cases/archive/LR-2026-004.yaml:
-      id: LR-2026-004
+    cases/LR-2030-104.yaml:
+      id: LR-2030-104
+    cases/archive/LR-2030-104.yaml:
+      id: LR-2030-104
 """
 
 from __future__ import annotations

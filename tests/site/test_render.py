@@ -280,3 +280,18 @@ def test_render_repository_cases_build_with_links_that_resolve(repo: Any) -> Non
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
                 assert resolved in site, (path, target)
     assert re.search(r"\| Published learning reviews \| \d+ \|", site["index.md"].content)
+
+
+def test_render_never_imports_mkdocs() -> None:
+    """Page generation is pure: only the plugin adapter may import MkDocs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sglearn.render, sglearn.render.pages, sglearn.aggregate, sglearn.exports, "
+        "sglearn.charts; print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

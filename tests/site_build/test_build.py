@@ -7,12 +7,14 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from tests.site_build.sitekit import (
     AS_OF,
+    REPO,
     SAMPLE_CASE,
     build,
     epoch_of,
@@ -22,21 +24,14 @@ from tests.site_build.sitekit import (
 )
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project: Path, site: Path, *extra: str, config: str = "mkdocs.yml"
+) -> subprocess.CompletedProcess[str]:
     """Plain ``mkdocs build``, as a user of MkDocs without the sglearn command runs it."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch_of(AS_OF), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)]
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-            *extra,
-        ],
+        [*command, "-d", str(site), *extra],
         capture_output=True,
         text=True,
         env=env,
@@ -104,6 +99,58 @@ def test_build_prints_only_the_result_when_the_cases_are_clean(
     out, err = capsys.readouterr()
     assert err == ""
     assert out.startswith("Built the site in ") and out.count("\n") == 1
+
+
+def test_held_case_appears_nowhere_in_the_site(sample_site: Path) -> None:
+    held = case_ids(REPO, held=True)
+    assert held, "the sample cases include one on publication hold"
+    for file in sorted(sample_site.rglob("*")):
+        if file.is_file():
+            content = file.read_bytes()
+            assert not [h for h in held if h.encode() in content], file
+
+
+def test_mkdocs_yml_in_another_folder_names_the_project(project: Path, tmp_path: Path) -> None:
+    web = project / "web"
+    web.mkdir()
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", "docs_dir: ../docs")
+    text = text.replace("\n  - sglearn\n", "\n  - sglearn:\n      project: ..\n")
+    (web / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (project / "mkdocs.yml").unlink()
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--strict", config="web/mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert (site / "cases" / SAMPLE_CASE / "index.html").is_file()
+
+
+def home_url(path: str) -> str:
+    """The link MkDocs writes on the home page for a page at ``path`` (directory URLs)."""
+    if path == "index.md":
+        return "."
+    return path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def test_generated_pages_lead_the_navigation_and_docs_pages_follow(sample_site: Path) -> None:
+    from sglearn.render import NAV
+
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    tabs = re.findall(r'<a href="([^"]*)" class="md-tabs__link', html)
+    assert tabs[: len(NAV)] == [home_url(path) for _title, path in NAV]
+    assert len(tabs) > len(NAV), "the hand-written pages have tabs of their own"
+
+
+def test_without_a_nav_every_docs_page_is_listed(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("\nnav:\n"), text.index("\ntheme:\n")
+    config.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    for page in sorted((project / "docs").glob("*.md")):
+        assert f'href="../{page.stem}/"' in about or page.stem == "about", page.name
 
 
 def test_navigation_lists_no_case_page(sample_site: Path) -> None:
@@ -281,6 +328,41 @@ def test_serve_rebuilds_when_a_case_or_vocabulary_changes(project: Path) -> None
     server = Server()
     config.plugins["sglearn"].on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
     assert sorted(Path(p) for p in server.watched) == [project / "cases", project / "schemas"]
+
+
+def test_serve_command_serves_the_site_and_stops_cleanly_on_sigterm(project: Path) -> None:
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temporary_before = set(Path(tempfile.gettempdir()).glob("mkdocs_*"))
+    command = [sys.executable, "-m", "sglearn", "serve", "--project", str(project)]
+    command += ["--dev-addr", f"127.0.0.1:{port}", "--as-of", AS_OF.isoformat()]
+    server = subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/cases/{SAMPLE_CASE}/") as r:
+                    assert SAMPLE_CASE in r.read().decode("utf-8")
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.monotonic() < deadline, "the site was not served within 30 s"
+                time.sleep(0.2)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _out, err = server.communicate(timeout=30)
+    watched = re.search(r"Watching paths for changes: (.*)", err)
+    assert watched is not None, err
+    assert "/cases'" in watched.group(1) and "/schemas'" in watched.group(1)
+    assert "Traceback" not in err
+    # MkDocs serves from a temporary folder, which it removes when stopped like this.
+    assert set(Path(tempfile.gettempdir()).glob("mkdocs_*")) <= temporary_before
 
 
 def test_importing_the_command_line_does_not_import_mkdocs() -> None:
