@@ -13,6 +13,7 @@ from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from sglearn.commands.common import (
     TerminalProgress,
     add_as_of_option,
+    add_config_option,
     add_project_options,
     as_of_from,
     project_from,
@@ -36,12 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DIR",
         help="where to put the site (default: site_dir in mkdocs.yml, normally site/)",
     )
-    parser.add_argument(
-        "--config-file",
-        type=Path,
-        metavar="FILE",
-        help="the MkDocs configuration (default: mkdocs.yml in the project)",
-    )
+    add_config_option(parser)
     parser.add_argument(
         "--strict",
         action="store_true",

@@ -23,6 +23,15 @@ def add_project_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        metavar="FILE",
+        help="the MkDocs configuration (default: mkdocs.yml in the project)",
+    )
+
+
 def add_as_of_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",

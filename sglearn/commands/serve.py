@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from pathlib import Path
 from types import FrameType
 
 from sglearn.as_of import AsOfError, resolve_as_of
 from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from sglearn.commands.build import config_file_from
-from sglearn.commands.common import add_project_options, project_from
+from sglearn.commands.common import add_config_option, add_project_options, project_from
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,12 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="HOST:PORT",
         help="the address to serve on (default: 127.0.0.1:8000, this computer only)",
     )
-    parser.add_argument(
-        "--config-file",
-        type=Path,
-        metavar="FILE",
-        help="the MkDocs configuration (default: mkdocs.yml in the project)",
-    )
+    add_config_option(parser)
     parser.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
