@@ -8,9 +8,11 @@ Coordinates are whole numbers, so the same figures always give the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+_QUARTER = re.compile(r"(\d{4}) Q([1-4])")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 INK, MUTED, GRID, BAR = "#1f2937", "#4b5563", "#d1d5db", "#3949ab"
 TONE_FILL = {
@@ -62,6 +64,7 @@ def column_chart(title: str, desc: str, labels: Sequence[str], values: Sequence[
     peak = _nice_top(max(values, default=0))
     parts = _open(width, height, title, desc)
     base = top + plot_height
+    shown_year = ""
     for tick in sorted({0, peak // 2, peak}):
         y = base - round(plot_height * tick / peak)
         parts.append(f'<line x1="{left}" y1="{y}" x2="{width - 8}" y2="{y}" stroke="{GRID}"/>')
@@ -79,10 +82,26 @@ def column_chart(title: str, desc: str, labels: Sequence[str], values: Sequence[
             f'<text x="{middle}" y="{base - bar - 5}" text-anchor="middle" fill="{INK}">'
             f"{value}</text>"
         )
+        quarter = _QUARTER.fullmatch(label)
+        if quarter is None:
+            parts.append(
+                f'<text x="{middle}" y="{base + 18}" text-anchor="middle" fill="{INK}" '
+                f'font-size="11">{_text(_clip(label, 7))}</text>'
+            )
+            continue
+        # "2025 Q1" reads as "Q1" over the bar and the year once below, where it starts.
+        year, number = quarter.groups()
         parts.append(
-            f'<text x="{middle}" y="{base + 18}" text-anchor="middle" fill="{INK}">'
-            f"{_text(_clip(label, 9))}</text>"
+            f'<text x="{middle}" y="{base + 17}" text-anchor="middle" fill="{INK}" '
+            f'font-size="11"><tspan>Q{number}</tspan>'
+            + (
+                f'<tspan x="{middle}" dy="15" fill="{MUTED}">{year}</tspan>'
+                if index == 0 or year != shown_year
+                else ""
+            )
+            + "</text>"
         )
+        shown_year = year
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

@@ -27,8 +27,23 @@ def test_charts_have_title_and_desc_for_screen_readers() -> None:
 
 def test_charts_write_every_value_as_text() -> None:
     root = _parse(column_chart("T", "D", ["2025 Q1", "2025 Q2", "2025 Q3"], [4, 0, 7]))
-    texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert {"4", "0", "7", "2025 Q1", "2025 Q3"} <= set(texts)
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert {"4", "0", "7"} <= set(texts)
+    # Quarter labels are short ("Q1"), with the year written once where it starts.
+    labels = ["".join(t.itertext()) for t in root.iter(f"{SVG}text") if t.get("font-size")]
+    assert labels == ["Q12025", "Q2", "Q3"]
+
+
+def test_quarter_labels_name_each_new_year_once() -> None:
+    root = _parse(column_chart("T", "D", ["2025 Q4", "2026 Q1", "2026 Q2"], [1, 2, 3]))
+    years = [t.text for t in root.iter(f"{SVG}tspan") if t.text and len(t.text) == 4]
+    assert years == ["2025", "2026"]
+    assert 'font-size="11"' in ET.tostring(root, encoding="unicode")
+
+
+def test_other_column_labels_are_clipped_to_their_slot() -> None:
+    svg = column_chart("T", "D", ["A label far too long"], [1])
+    assert "A label far too long" not in svg and "…" in svg
 
 
 def test_charts_make_no_request_and_run_no_script() -> None:

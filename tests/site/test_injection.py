@@ -172,11 +172,19 @@ LIVE_SYNTAX = [
 ]
 
 
+TAGS_MARKER = "\n<!-- material/tags -->\n"
+
+
 def test_injection_markdown_holds_no_live_syntax(hostile_site: dict[str, str]) -> None:
     for path, page in hostile_site.items():
         if not path.endswith(".md"):
             continue
         content = body_of(page)  # front matter tags are checked on their own below
+        if path == "themes/index.md":
+            # The one comment sglearn writes itself: where Material lists the tags. Hostile
+            # text cannot make another (its "<" is escaped), so exactly one is there.
+            assert content.count(TAGS_MARKER) == 1, path
+            content = content.replace(TAGS_MARKER, "")
         for syntax in LIVE_SYNTAX:
             assert syntax not in content, (path, syntax)
         for line in content.splitlines():
@@ -274,7 +282,7 @@ def test_injection_svg_charts_escape_labels(hostile_site: dict[str, str]) -> Non
         if path.endswith(".svg"):
             root = ET.fromstring(content)  # well-formed: every label was escaped
             tags = {element.tag.rpartition("}")[2] for element in root.iter()}
-            assert tags <= {"svg", "title", "desc", "rect", "line", "text"}, (path, tags)
+            assert tags <= {"svg", "title", "desc", "rect", "line", "text", "tspan"}, (path, tags)
             for element in root.iter():
                 for name, value in element.attrib.items():
                     assert not name.startswith("on") and "javascript" not in value, (path, name)

@@ -228,6 +228,22 @@ def test_render_case_page_shows_themes_as_tags(site: dict[str, GeneratedFile]) -
     )
 
 
+def test_render_themes_index_holds_the_tags_listing(site: dict[str, GeneratedFile]) -> None:
+    # Material links a page's tags only when some page lists them: the themes index does.
+    assert site["themes/index.md"].content.count("<!-- material/tags -->") == 1
+    assert not any("material/tags" in f.content for p, f in site.items() if p != "themes/index.md")
+
+
+def test_render_learning_log_gives_each_summary_its_own_paragraph(
+    site: dict[str, GeneratedFile],
+) -> None:
+    lines = site["learning-log.md"].content.splitlines()
+    status_lines = [i for i, line in enumerate(lines) if 'class="sg-badge' in line]
+    assert status_lines
+    for i in status_lines:
+        assert lines[i + 1] == "" and lines[i + 2], lines[i : i + 3]
+
+
 def test_render_refuses_a_vocabulary_id_that_is_unsafe_as_a_path(
     make_case: MakeCase, vocabularies: Vocabularies
 ) -> None:
