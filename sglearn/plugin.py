@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from sglearn.as_of import AsOfError, resolve_as_of
+from sglearn.navigation import site_nav
 from sglearn.problems import Level
 from sglearn.project import Project
 from sglearn.publish import PublishError, error_lines, generate_site
@@ -49,8 +50,6 @@ _as_of_override: date | None = None
 # The validation `sglearn build` has just done, reused once for the same project and date
 # instead of checking every case file a second time.
 _validated: tuple[Path, date, Report] | None = None
-
-HAND_WRITTEN_SECTION = "About this site"
 
 
 class SglearnConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs' own hook
@@ -258,33 +257,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             self._set_epoch = False
 
     def _nav(self, config: MkDocsConfig) -> list[Any]:
-        """The generator's top-level pages first, then the hand-written ones.
-
-        A ``nav`` in mkdocs.yml orders the hand-written pages (and may place generated ones);
-        without one, every page in docs/ goes into one section, by file name.
-        """
-        own: list[Any] = list(config.nav or [])
-        if not own:
-            docs = Path(config.docs_dir)
-            pages = sorted(
-                p.relative_to(docs).as_posix()
-                for p in docs.rglob("*.md")
-                if not any(part.startswith(".") for part in p.relative_to(docs).parts)
-            )
-            own = [{HAND_WRITTEN_SECTION: pages}] if pages else []
-        placed = _nav_paths(own)
-        return [{title: path} for title, path in NAV if path not in placed] + own
-
-
-def _nav_paths(nav: Any) -> set[str]:
-    """Every page path a nav configuration mentions, at any depth."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*(_nav_paths(v) for v in nav.values()))
-    if isinstance(nav, list):
-        return set().union(*(_nav_paths(v) for v in nav))
-    return set()
+        return site_nav(Path(config.docs_dir), config.nav)
 
 
 def _relative_posix(path: Path, start: Path) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from sglearn.bench.corpus import AS_OF, make_project, write_corpus
+from sglearn.navigation import site_nav
 
 DEFAULT_COUNTS = (100, 1000, 10000)
 SGLEARN = [sys.executable, "-m", "sglearn"]
@@ -62,6 +63,10 @@ class Measure:
 class Result:
     count: int
     measures: dict[str, Measure] = field(default_factory=dict)
+    # Case page sizes in the built site, in KB: see ``case_page_sizes``.
+    sizes: dict[str, float] = field(default_factory=dict)
+    # The 1-minute load average before and after this N was measured.
+    load: tuple[float, float] = (0.0, 0.0)
 
     def seconds(self, key: str) -> float | None:
         measure = self.measures.get(key)
@@ -154,6 +159,7 @@ def measure_count(
     files = write_corpus(project, count)
     _copy_site_sources(root)
     result = Result(count)
+    load_before = _load()
     env = _env()
     as_of = AS_OF.isoformat()
 
@@ -173,7 +179,7 @@ def measure_count(
     log(f"{count}: sglearn validate one file")
     one = [*validate, files[len(files) // 2].relative_to(root).as_posix()]
     runs = _repeat(repeat, lambda: run_process(one, root, env))
-    result.measures["validate_one"] = _median(runs, f"sglearn validate one file (of {count})")
+    result.measures["validate_one"] = _median(runs, "sglearn validate one file (of N)")
     if runs[0].status != 0:
         result.measures["validate_one"].note = f"exit {runs[0].status}: " + _last_line(runs[0])
 
@@ -192,10 +198,20 @@ def measure_count(
                 )
             }
         )
+        result.load = (load_before, _load())
         return result
     log(f"{count}: site")
     result.measures.update(_site(root, repeat, env, as_of))
+    result.sizes = case_page_sizes(root / "site-bench")
+    result.load = (load_before, _load())
     return result
+
+
+def _load() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return 0.0
 
 
 def _with_inner(run: Run) -> Run:
@@ -296,55 +312,100 @@ def _site(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict[str,
             "build": Measure(build_name, note=reason),
             "mkdocs": Measure(mkdocs_name, note=reason),
         }
+    # The plain build's pages are written first, so that the two builds can take turns: on a
+    # shared machine a change in load then falls on both, not on whichever ran second.
+    plain = _prepare_plain(root, env, as_of) if _has_command("render") else None
+    commands: dict[str, list[str]] = {}
     if _has_command("build"):
         site = root / "site-bench"
-        build = [*SGLEARN, "build", "--as-of", as_of, "--site-dir", str(site)]
-        runs = _repeat(repeat, lambda: run_process(build, root, env))
-        measures["build"] = _median(runs, build_name)
-        if runs[0].status != 0:
-            measures["build"] = Measure(
-                build_name, note=f"not measured: exit {runs[0].status}: " + _last_line(runs[0])
-            )
+        commands["build"] = [*SGLEARN, "build", "--as-of", as_of, "--site-dir", str(site)]
     else:
         measures["build"] = Measure(build_name, note="not measured: no `sglearn build` command yet")
-    if _has_command("render"):
-        measures["mkdocs"] = _plain_mkdocs(root, repeat, env, as_of, mkdocs_name)
-    else:
+    if plain is None:
         measures["mkdocs"] = Measure(
             mkdocs_name, note="not measured: no `sglearn render` command to write the pages"
         )
+    elif isinstance(plain, str):
+        measures["mkdocs"] = Measure(mkdocs_name, note=plain)
+    else:
+        commands["mkdocs"] = plain
+    names = {"build": build_name, "mkdocs": mkdocs_name}
+    timed: dict[str, list[Run]] = {key: [] for key in commands}
+    for _ in range(repeat):
+        for key, command in commands.items():
+            timed[key].append(run_process(command, root, env))
+    for key, done in timed.items():
+        if done[0].status != 0:
+            note = f"not measured: exit {done[0].status}: " + _last_line(done[0])
+            measures[key] = Measure(names[key], note=note)
+        else:
+            measures[key] = _median(done, names[key])
     return measures
 
 
-def _plain_mkdocs(root: Path, repeat: int, env: dict[str, str], as_of: str, name: str) -> Measure:
+def _prepare_plain(root: Path, env: dict[str, str], as_of: str) -> list[str] | str:
+    """Write the generated pages with ``sglearn render`` beside the hand-written ones, and a
+    ``mkdocs-plain.yml`` for them; returns the plain ``mkdocs build`` command, or why not."""
     pages = root / "rendered"
     shutil.rmtree(pages, ignore_errors=True)
     render = [*SGLEARN, "render", "--as-of", as_of, "--out", str(pages), "--force"]
     rendered = run_process(render, root, env)
     if rendered.status != 0:
-        return Measure(name, note="not measured: sglearn render failed: " + _last_line(rendered))
+        return "not measured: sglearn render failed: " + _last_line(rendered)
     if (root / "docs").is_dir():
         shutil.copytree(root / "docs", pages, dirs_exist_ok=True)
     config = root / "mkdocs-plain.yml"
     config.write_text(_plain_config(root / "mkdocs.yml", pages.name), encoding="utf-8")
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name]
-    runs = _repeat(repeat, lambda: run_process(mkdocs, root, env))
-    if runs[0].status != 0:
-        return Measure(name, note=f"not measured: exit {runs[0].status}: " + _last_line(runs[0]))
-    return _median(runs, name)
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name]
 
 
 def _plain_config(original: Path, docs_dir: str) -> str:
-    """The site's own mkdocs.yml (same theme, extensions, CSS) without the sglearn plugin."""
+    """The site's own mkdocs.yml (same theme, extensions, other plugins, CSS) without the
+    sglearn plugin, and with the navigation the plugin would build written out as ``nav``.
+
+    Without that ``nav``, MkDocs lists every case page in the navigation Material repeats on
+    every page: a cost that grows with the square of the cases and that the site avoids, so
+    the comparison would flatter ``sglearn build``. The pages left out of the nav are reported
+    at INFO, as the plugin's not-in-nav pages are, so ``strict`` stays as the site has it.
+    """
     config = yaml.safe_load(original.read_text(encoding="utf-8"))
     plugins = config.get("plugins", [])
     config["plugins"] = [
         p for p in plugins if p != "sglearn" and not (isinstance(p, dict) and "sglearn" in p)
     ]
+    own_docs = original.parent / config.get("docs_dir", "docs")
+    config["nav"] = site_nav(own_docs, config.get("nav"))
     config["docs_dir"] = docs_dir
     config["site_dir"] = "site-plain"
+    validation = config.setdefault("validation", {})
+    nav_checks = validation.setdefault("nav", {})
+    nav_checks["omitted_files"] = "info"
+    if "omitted_files" in validation:
+        # The nested setting wins over the flat one anyway; keep only the one that applies.
+        del validation["omitted_files"]
     text: str = yaml.safe_dump(config, sort_keys=False)
     return text
+
+
+def case_page_sizes(site: Path) -> dict[str, float]:
+    """Median size in KB of the case pages' HTML, and of what surrounds their ``<article>``
+    (header, navigation, footer). The second must not grow with the number of cases: Material
+    repeats the navigation on every page, so a nav listing every case would make the site's
+    size, and its build time, grow with the square of the cases."""
+    pages = sorted(site.glob("cases/*/index.html"))
+    if not pages:
+        return {}
+    whole, shell = [], []
+    for page in pages:
+        text = page.read_bytes()
+        whole.append(len(text))
+        start, end = text.find(b"<article"), text.rfind(b"</article>")
+        shell.append(len(text) - (end - start) if 0 <= start < end else len(text))
+    return {
+        "pages": float(len(pages)),
+        "page_kb": statistics.median(whole) / 1024,
+        "shell_kb": statistics.median(shell) / 1024,
+    }
 
 
 def machine() -> str:
@@ -393,7 +454,9 @@ def table(results: list[Result], repeat: int) -> str:
     """The Markdown report: times and memory per N, then the ratios the targets are about."""
     lines = [
         f"Measured {date.today().isoformat()} on {machine()}; medians of {repeat} run(s); "
-        f"`--as-of {AS_OF.isoformat()}`.",
+        f"`--as-of {AS_OF.isoformat()}`. 1-minute load average before → after each N: "
+        + ", ".join(f"{r.count:,}: {r.load[0]:.2f} → {r.load[1]:.2f}" for r in results)
+        + ".",
         "",
     ]
     header = (
@@ -431,6 +494,19 @@ def table(results: list[Result], repeat: int) -> str:
     ]:
         cells = [_ratio(r.seconds(a), r.seconds(b)) for r in results]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    sized = [r for r in results if r.sizes]
+    if sized:
+        lines += ["", "Case pages in the built site (median of every case page's HTML):", ""]
+        lines += ["| size | " + " | ".join(f"N = {r.count:,}" for r in sized) + " |"]
+        lines += ["|" + " --- |" * (len(sized) + 1)]
+        lines.append(
+            "| a case page | " + " | ".join(f"{r.sizes['page_kb']:.1f} KB" for r in sized) + " |"
+        )
+        lines.append(
+            "| outside its article (header, navigation, footer) | "
+            + " | ".join(f"{r.sizes['shell_kb']:.1f} KB" for r in sized)
+            + " |"
+        )
     growth = _growth(results)
     if growth:
         lines += [

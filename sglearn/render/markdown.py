@@ -15,6 +15,7 @@ and backticks, definition lists ``:``, block quotes ``>``), tables (``|``) and m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ENTITIES = {
     "&": "&amp;",
@@ -90,7 +91,15 @@ def inline(text: str) -> Markdown:
     """
     if isinstance(text, Markdown):
         return Markdown(" ".join(text.split()))
-    flat = " ".join(str(text).split())
+    return _inline_text(str(text))
+
+
+# Keyed on exact ``str`` only (``str(text)`` above): a Markdown equal to some text must never
+# be served the escaped text's entry. Labels, names and roles repeat on every page, so the
+# same few thousand strings are escaped hundreds of thousands of times in a 1,000-case site.
+@lru_cache(maxsize=65536)
+def _inline_text(text: str) -> Markdown:
+    flat = " ".join(text.split())
     flat = _escape_line_start(_escape_chars(flat))
     if flat[:2] in ("- ", "* ", "+ "):
         flat = _ref(flat[0]) + flat[1:]
@@ -105,7 +114,12 @@ def plain(text: str) -> Markdown:
     """
     if isinstance(text, Markdown):
         return inline(text)
-    return Markdown(inline(text).replace("*", "&#42;").replace("_", "&#95;"))
+    return _plain_text(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _plain_text(text: str) -> Markdown:
+    return Markdown(_inline_text(text).replace("*", "&#42;").replace("_", "&#95;"))
 
 
 def finalize(value: object) -> object:

@@ -1,0 +1,70 @@
+"""The plain ``mkdocs build`` the site is compared with has the site's own navigation.
+
+Without an explicit ``nav`` MkDocs would list every case page in the navigation Material
+repeats on every page (a cost growing with the square of the cases, which the site avoids),
+and the comparison would flatter ``sglearn build``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from sglearn.bench.harness import _plain_config, case_page_sizes
+from sglearn.navigation import site_nav
+from sglearn.render import NAV
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "guide").mkdir(parents=True)
+    (docs / ".hidden").mkdir()
+    for name in ("about.md", "guide/reading.md", ".hidden/secret.md", "privacy.md"):
+        (docs / name).write_text("# Page\n", encoding="utf-8")
+    return docs
+
+
+@pytest.mark.parametrize(
+    "own_nav",
+    [None, [{"Guide": ["guide/reading.md", "about.md"]}, {"Home": "index.md"}]],
+    ids=["no nav", "nav placing a generated page"],
+)
+def test_baseline_nav_is_the_plugins_nav(tmp_path: Path, own_nav: list[object] | None) -> None:
+    plugin = pytest.importorskip("sglearn.plugin")
+    docs = _docs(tmp_path)
+    config = SimpleNamespace(nav=own_nav, docs_dir=str(docs))
+    assert site_nav(docs, own_nav) == plugin.SglearnPlugin()._nav(config)
+
+
+def test_baseline_config_lists_no_case_page(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    _docs(tmp_path)
+    config = yaml.safe_load(_plain_config(tmp_path / "mkdocs.yml", "rendered"))
+    assert config["docs_dir"] == "rendered"
+    assert all("sglearn" not in str(p) for p in config["plugins"])
+    original = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("theme", "markdown_extensions", "extra_css", "extra_javascript"):
+        assert config[key] == original.get(key), key
+    assert "cases/" not in str(config["nav"])
+    assert [next(iter(entry.values())) for entry in config["nav"][: len(NAV)]] == [
+        path for _title, path in NAV
+    ]
+    assert config["validation"]["nav"]["omitted_files"] == "info"
+
+
+def test_case_page_sizes_measures_what_surrounds_the_article(tmp_path: Path) -> None:
+    for name, body in (("a", "x" * 100), ("b", "y" * 300), ("c", "z" * 200)):
+        page = tmp_path / "cases" / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<nav>{'n' * 1024}</nav><article>{body}</article>", encoding="utf-8")
+    sizes = case_page_sizes(tmp_path)
+    assert sizes["pages"] == 3
+    assert sizes["shell_kb"] == pytest.approx((len("<nav></nav></article>") + 1024) / 1024)
+    assert case_page_sizes(tmp_path / "nowhere") == {}
