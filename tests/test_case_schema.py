@@ -59,3 +59,10 @@ def test_no_remote_references() -> None:
     text = json.dumps(SCHEMA)
     refs = [r for r in text.split('"$ref": "')[1:]]
     assert all(r.startswith("#/$defs/") for r in refs)
+
+
+@pytest.mark.parametrize(("where", "prop"), ALL, ids=[w for w, _ in ALL])
+def test_every_single_value_field_shows_an_example(where: str, prop: dict[str, Any]) -> None:
+    if prop.get("type") in ("object", "array"):
+        return
+    assert prop.get("examples"), f"{where} needs an example for the editor to show"
