@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
+from sglearn.fastschema import compile_schema
 from sglearn.problems import Problem
 
 if TYPE_CHECKING:
@@ -50,8 +51,13 @@ class SchemaChecker:
             format_checker=FormatChecker(),
             registry=Registry(retrieve=_no_remote),  # type: ignore[call-arg]
         )
+        # Almost every file is valid: a compiled yes/no check answers first, and jsonschema
+        # runs only to explain the files that fail (see fastschema).
+        self._is_valid = compile_schema(schema)
 
     def check(self, document: Document) -> list[Problem]:
+        if self._is_valid is not None and self._is_valid(document.data):
+            return []
         problems: list[Problem] = []
         reported: set[tuple[Any, ...]] = set()
         errors = sorted(self._validator.iter_errors(document.data), key=_error_order)

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 from sglearn.case_schema import case_checker
-from sglearn.fastschema import compile_schema
 from sglearn.id_index import check_named, fast_path_applies
 from sglearn.loading import Document, load_file
 from sglearn.parallel import check_files
@@ -67,8 +66,6 @@ class Validator:
         self.vocabularies = vocabularies
         self.as_of = as_of
         self.checker: SchemaChecker = case_checker(project, vocabularies)
-        # Yes/no first; jsonschema explains only the files that fail (see fastschema).
-        self.is_valid = compile_schema(self.checker.schema)
         self.rules = case_rules()
         self.names, self.setup_problems = load_names(
             project.root, os.environ if environ is None else environ
@@ -80,8 +77,7 @@ class Validator:
         if not isinstance(loaded, Document):
             return None, loaded
         privacy = scan_document(loaded, self.names)
-        valid = self.is_valid is not None and self.is_valid(loaded.data)
-        problems = [] if valid else self.checker.check(loaded)
+        problems = self.checker.check(loaded)
         if problems:
             return None, problems + privacy
         context = CaseContext(loaded, self.vocabularies, self.as_of)
