@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from sglearn.cli import main
+from sglearn.commands.cli import main
 
 raise SystemExit(main())

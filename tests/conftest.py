@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.project import Project
+from sglearn.read.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 27)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import COMMANDS, build_parser
+from sglearn.commands.cli import COMMANDS, build_parser
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

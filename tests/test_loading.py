@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sglearn.loading import MAX_DEPTH, MAX_FILE_BYTES, Document, load_bytes
+from sglearn.read.loading import MAX_DEPTH, MAX_FILE_BYTES, Document, load_bytes
 
 
 def load_ok(text: str) -> Document:

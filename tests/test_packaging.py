@@ -53,8 +53,11 @@ def test_wheel_ships_the_templates_and_type_marker(wheel: zipfile.ZipFile) -> No
 def test_wheel_registers_the_command_and_the_mkdocs_plugin(wheel: zipfile.ZipFile) -> None:
     (entry_points,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(entry_points).decode()
-    assert "sglearn = sglearn.cli:main" in text
-    assert "[mkdocs.plugins]" in text and "sglearn = sglearn.plugin:SglearnPlugin" in text
+    assert "sglearn = sglearn.commands.cli:main" in text
+    assert (
+        "[mkdocs.plugins]" in text
+        and "sglearn = sglearn.publish.mkdocs_plugin:SglearnPlugin" in text
+    )
 
 
 def test_python_dash_m_runs_the_command() -> None:
@@ -65,6 +68,6 @@ def test_python_dash_m_runs_the_command() -> None:
 
 
 def test_package_finds_schemas_outside_a_checkout(tmp_path: Path) -> None:
-    from sglearn.project import packaged_schemas
+    from sglearn.read.project import packaged_schemas
 
     assert (packaged_schemas() / "case.schema.json").is_file()

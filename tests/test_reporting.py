@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from sglearn import reporting
-from sglearn.problems import Level, Problem
+from sglearn.check import formats as reporting
+from sglearn.read.problems import Level, Problem
 
 PROBLEMS = [
     Problem(

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import main
-from sglearn.project import Project
+from sglearn.commands.cli import main
+from sglearn.read.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 VALID = REPO / "tests" / "data" / "rules" / "valid" / "LR-2026-101.yaml"

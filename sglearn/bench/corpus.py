@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from sglearn.project import Project, packaged_schemas
+from sglearn.read.project import Project, packaged_schemas
 
 AS_OF = date(2026, 11, 27)
 """The as-of date the generated cases are valid for (no overdue actions, no future dates)."""

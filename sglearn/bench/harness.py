@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from sglearn.bench.corpus import AS_OF, make_project, write_corpus
-from sglearn.navigation import site_nav
+from sglearn.site.navigation import site_nav
 
 DEFAULT_COUNTS = (100, 1000, 10000)
 SGLEARN = [sys.executable, "-m", "sglearn"]
@@ -281,14 +281,14 @@ def _site(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict[str,
     measures: dict[str, Measure] = {}
     render_name = RENDER_NAME
     try:
-        from sglearn import render
+        from sglearn.site import render
 
         has_render = hasattr(render, "render_site")
     except ImportError:
         has_render = False
     if not has_render:
         measures["render"] = Measure(
-            render_name, note="not measured: no sglearn.render.render_site"
+            render_name, note="not measured: no sglearn.site.render.render_site"
         )
     else:
         probe = [sys.executable, "-m", "sglearn.bench.probe", "render", "cases"]

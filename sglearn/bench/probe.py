@@ -35,9 +35,9 @@ def render(folder: Path) -> dict[str, float]:
     """Page generation alone: validate untimed, then time ``render_site`` on the documents."""
     from datetime import date
 
-    from sglearn.project import Project
-    from sglearn.render import render_site
-    from sglearn.validation import validate
+    from sglearn.check.validation import validate
+    from sglearn.read.project import Project
+    from sglearn.site.render import render_site
 
     as_of = date(2026, 11, 27)
     report = validate(Project(folder.resolve().parent), as_of)

@@ -1,1 +1,1 @@
-"""One module per ``sglearn`` subcommand; see ``sglearn.cli``."""
+"""One module per ``sglearn`` subcommand; see ``sglearn.commands.cli``."""

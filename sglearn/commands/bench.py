@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sglearn.cli import EXIT_OK, UsageError
+from sglearn.commands.common import EXIT_OK, UsageError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

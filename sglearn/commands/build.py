@@ -8,18 +8,20 @@ import sys
 import time
 from pathlib import Path
 
-from sglearn import reporting
-from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from sglearn.check import formats as reporting
+from sglearn.check.validation import validate
 from sglearn.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
     TerminalProgress,
+    UsageError,
     add_as_of_option,
     add_config_option,
     add_project_options,
     as_of_from,
     project_from,
 )
-from sglearn.publish import PublishError, check_target, replace_atomically
-from sglearn.validation import validate
+from sglearn.publish.atomic import PublishError, check_target, replace_atomically
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,9 +60,9 @@ def config_file_from(args: argparse.Namespace, root: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: `import sglearn.cli` must not import mkdocs (it is slow and only the
+    # Imported here: `import sglearn.commands.cli` must not import mkdocs (it is slow and only the
     # site commands need it).
-    from sglearn.plugin import SiteBuildError, build_site, configured_site_dir
+    from sglearn.publish.mkdocs_plugin import SiteBuildError, build_site, configured_site_dir
 
     started = time.monotonic()
     project = project_from(args)

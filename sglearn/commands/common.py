@@ -8,9 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sglearn.as_of import AsOfError, resolve_as_of
-from sglearn.cli import UsageError
-from sglearn.project import Project, find_project
+from sglearn.read.project import Project, find_project
+from sglearn.review.as_of import AsOfError, resolve_as_of
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how sglearn was called, or a file it needs that cannot be used."""
 
 
 def add_project_options(parser: argparse.ArgumentParser) -> None:

@@ -10,9 +10,8 @@ import argparse
 import sys
 from datetime import date
 
-from sglearn.cli import EXIT_OK, UsageError
-from sglearn.commands.common import add_project_options, project_from
-from sglearn.scaffold import (
+from sglearn.commands.common import EXIT_OK, UsageError, add_project_options, project_from
+from sglearn.commands.scaffold import (
     CASE_TYPES,
     TRACKS,
     NewCase,
@@ -22,7 +21,7 @@ from sglearn.scaffold import (
     service_track,
     write_case,
 )
-from sglearn.vocabulary import Vocabularies, VocabularyError, load_vocabularies
+from sglearn.review.vocabulary import Vocabularies, VocabularyError, load_vocabularies
 
 EPILOG = """\
 examples:

@@ -7,23 +7,25 @@ import os
 import sys
 from pathlib import Path
 
-from sglearn import reporting
-from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from sglearn.check import formats as reporting
+from sglearn.check.validation import validate
 from sglearn.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
     TerminalProgress,
+    UsageError,
     add_as_of_option,
     add_project_options,
     as_of_from,
     project_from,
 )
-from sglearn.publish import (
+from sglearn.publish.atomic import (
     PublishError,
     check_target,
     generate_site,
     replace_atomically,
     write_files,
 )
-from sglearn.validation import validate
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

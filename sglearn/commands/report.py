@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sglearn.cli import EXIT_OK, UsageError
-from sglearn.commands.common import add_as_of_option, add_project_options, as_of_from, project_from
-from sglearn.meeting_report import FORMATS, build_meeting_report, render
-from sglearn.model import cases_from_documents
-from sglearn.validation import validate
+from sglearn.check.validation import validate
+from sglearn.commands.common import (
+    EXIT_OK,
+    UsageError,
+    add_as_of_option,
+    add_project_options,
+    as_of_from,
+    project_from,
+)
+from sglearn.review.model import cases_from_documents
+from sglearn.site.meeting_report import FORMATS, build_meeting_report, render
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sglearn.case_schema import synced_case_schema_text
-from sglearn.cli import EXIT_OK, EXIT_PROBLEMS
-from sglearn.commands.common import add_project_options, project_from
-from sglearn.project import CASE_SCHEMA
-from sglearn.reporting import format_text
-from sglearn.vocabulary import VocabularyError, load_vocabularies
+from sglearn.check.case_schema import synced_case_schema_text
+from sglearn.check.formats import format_text
+from sglearn.commands.common import EXIT_OK, EXIT_PROBLEMS, add_project_options, project_from
+from sglearn.read.project import CASE_SCHEMA
+from sglearn.review.vocabulary import VocabularyError, load_vocabularies
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

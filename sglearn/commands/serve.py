@@ -7,10 +7,16 @@ import signal
 import sys
 from types import FrameType
 
-from sglearn.as_of import AsOfError, resolve_as_of
-from sglearn.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from sglearn.commands.build import config_file_from
-from sglearn.commands.common import add_config_option, add_project_options, project_from
+from sglearn.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_config_option,
+    add_project_options,
+    project_from,
+)
+from sglearn.review.as_of import AsOfError, resolve_as_of
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from sglearn.plugin import SiteBuildError, serve_site
+    from sglearn.publish.mkdocs_plugin import SiteBuildError, serve_site
 
     project = project_from(args)
     config_file = config_file_from(args, project.root)

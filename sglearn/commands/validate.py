@@ -7,16 +7,17 @@ import os
 import sys
 from pathlib import Path
 
-from sglearn import reporting
-from sglearn.cli import EXIT_OK, EXIT_PROBLEMS
+from sglearn.check import formats as reporting
+from sglearn.check.validation import validate
 from sglearn.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
     TerminalProgress,
     add_as_of_option,
     add_project_options,
     as_of_from,
     project_from,
 )
-from sglearn.validation import validate
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sglearn.bench.corpus import AS_OF, make_project, write_corpus
-from sglearn.project import Project
-from sglearn.validation import validate
+from sglearn.check.validation import validate
+from sglearn.read.project import Project
 
 
 def test_corpus_is_valid_against_schema_and_every_rule(tmp_project: Project) -> None:

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from sglearn import parallel
+from sglearn.check import parallel
 from sglearn.bench.corpus import AS_OF, write_corpus
-from sglearn.id_index import check_named, fast_path_applies, may_share_id
-from sglearn.parallel import check_files
-from sglearn.problems import sort_problems
-from sglearn.project import Project
-from sglearn.reporting import format_text
-from sglearn.validation import discover, validate
-from sglearn.vocabulary import load_vocabularies
+from sglearn.check.formats import format_text
+from sglearn.check.id_index import check_named, fast_path_applies, may_share_id
+from sglearn.check.parallel import check_files
+from sglearn.check.validation import discover, validate
+from sglearn.read.problems import sort_problems
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import load_vocabularies
 
 
 def _plant(project: Project) -> list[Path]:

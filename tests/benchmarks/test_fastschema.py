@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from sglearn.bench.corpus import AS_OF, write_corpus
-from sglearn.fastschema import compile_schema
-from sglearn.loading import Document, load_file
-from sglearn.project import Project
-from sglearn.validation import Validator
-from sglearn.vocabulary import load_vocabularies
+from sglearn.check.validator import Validator
+from sglearn.read.fastschema import compile_schema
+from sglearn.read.loading import Document, load_file
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import load_vocabularies
 
 _VALUES: list[Any] = [
     None, True, False, 0, 1, 1.5, -3, "", "x", "2026-13-45", "2026-02-30", "LR-2026-001",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import main
+from sglearn.commands.cli import main
 
 
 @pytest.mark.slow

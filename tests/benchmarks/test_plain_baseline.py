@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from sglearn.bench.harness import _plain_config, case_page_sizes
-from sglearn.navigation import site_nav
-from sglearn.render import NAV
+from sglearn.site.navigation import site_nav
+from sglearn.site.render import NAV
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,7 +35,7 @@ def _docs(tmp_path: Path) -> Path:
     ids=["no nav", "nav placing a generated page"],
 )
 def test_baseline_nav_is_the_plugins_nav(tmp_path: Path, own_nav: list[object] | None) -> None:
-    plugin = pytest.importorskip("sglearn.plugin")
+    plugin = pytest.importorskip("sglearn.publish.mkdocs_plugin")
     docs = _docs(tmp_path)
     config = SimpleNamespace(nav=own_nav, docs_dir=str(docs))
     assert site_nav(docs, own_nav) == plugin.SglearnPlugin()._nav(config)

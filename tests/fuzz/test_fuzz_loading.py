@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sglearn.loading import Document, load_bytes
-from sglearn.problems import Problem
+from sglearn.read.loading import Document, load_bytes
+from sglearn.read.problems import Problem
 from tests.fuzz.support import FUZZ, case_like, dump, keys, mutated, trees, tried
 
 

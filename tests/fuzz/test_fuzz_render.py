@@ -17,8 +17,8 @@ import markdown
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sglearn.project import Project
-from sglearn.vocabulary import Vocabularies, load_vocabularies
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import Vocabularies, load_vocabularies
 from tests.conftest import REPO
 from tests.fuzz.support import FUZZ, tried
 from tests.site.builders import base_case, merge, render_pages

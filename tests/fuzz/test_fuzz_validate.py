@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sglearn.cli import main
-from sglearn.privacy import compile_names, findings, mask, scan_text
+from sglearn.check.privacy import compile_names, findings, mask, scan_text
+from sglearn.commands.cli import main
 from tests.conftest import REPO
 from tests.fuzz.support import FUZZ, case_like, dump, mutated, tried
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import main
-from sglearn.project import Project
+from sglearn.commands.cli import main
+from sglearn.read.project import Project
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "hostile"
 FILES = sorted(CORPUS.glob("*.yaml"))

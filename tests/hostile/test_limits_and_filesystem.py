@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sglearn import validation
-from sglearn.cli import main
-from sglearn.loading import MAX_DEPTH, MAX_FILE_BYTES, Document, load_bytes
-from sglearn.privacy import pages
-from sglearn.project import Project
+from sglearn.check import validation
+from sglearn.check.privacy import pages
+from sglearn.commands.cli import main
+from sglearn.read.loading import MAX_DEPTH, MAX_FILE_BYTES, Document, load_bytes
+from sglearn.read.project import Project
 
 
 def validate_json(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sglearn.privacy import compile_names, findings, mask, scan_text
-from sglearn.privacy.detectors import nhs_check_digit_ok
+from sglearn.check.privacy import compile_names, findings, mask, scan_text
+from sglearn.check.privacy.detectors import nhs_check_digit_ok
 
 
 def flagged(text: str) -> list[tuple[str, str]]:

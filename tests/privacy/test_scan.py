@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import main
-from sglearn.loading import Document, load_bytes
-from sglearn.privacy import NO_NAMES, compile_names, load_names, scan_document, scan_text
-from sglearn.project import Project
+from sglearn.check.privacy import NO_NAMES, compile_names, load_names, scan_document, scan_text
+from sglearn.commands.cli import main
+from sglearn.read.loading import Document, load_bytes
+from sglearn.read.project import Project
 from tests.conftest import REPO
 
 SAMPLE = (REPO / "cases" / "LR-2025-001.yaml").read_text(encoding="utf-8")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.loading import Document, load_bytes
-from sglearn.project import Project
-from sglearn.rules import CaseContext
-from sglearn.validation import Report, validate
-from sglearn.vocabulary import Vocabularies, load_vocabularies
+from sglearn.check.rules import CaseContext
+from sglearn.check.validation import Report, validate
+from sglearn.read.loading import Document, load_bytes
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import Vocabularies, load_vocabularies
 
 AS_OF = date(2026, 11, 27)
 BASE_CASE = Path(__file__).resolve().parent.parent / "data" / "rules" / "valid" / "LR-2026-101.yaml"

@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from sglearn.problems import Level, Problem
-from sglearn.rules import (
+from sglearn.check.rules import (
     CaseContext,
     CaseSummary,
     action_overdue,
@@ -20,6 +19,7 @@ from sglearn.rules import (
     status_fields,
     unique_ids,
 )
+from sglearn.read.problems import Level, Problem
 
 MakeContext = Callable[..., CaseContext]
 

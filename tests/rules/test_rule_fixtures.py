@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.validation import Report
+from sglearn.check.validation import Report
 
 ValidateTree = Callable[[Path], Report]
 

@@ -9,9 +9,9 @@ from types import ModuleType
 
 import pytest
 
-from sglearn.loading import Document, load_bytes
-from sglearn.problems import Level, Problem
-from sglearn.rules import case_rules, corpus_rules
+from sglearn.check.rules import case_rules, corpus_rules
+from sglearn.read.loading import Document, load_bytes
+from sglearn.read.problems import Level, Problem
 
 INVALID = Path(__file__).resolve().parent.parent / "data" / "rules" / "invalid"
 RULES = case_rules() + corpus_rules()

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from sglearn.rules import CaseContext, lado_clock
-from sglearn.rules.lado_clock import working_days_between
-from sglearn.vocabulary import Vocabularies
+from sglearn.check.rules import CaseContext, lado_clock
+from sglearn.check.rules.lado_clock import working_days_between
+from sglearn.review.vocabulary import Vocabularies
 
 EASTER_2026 = {date(2026, 4, 3), date(2026, 4, 6)}  # Good Friday, Easter Monday
 CHRISTMAS_2026 = {date(2026, 12, 25), date(2026, 12, 28)}  # Friday, and Monday in lieu

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sglearn.model import Case
-from sglearn.render import GeneratedFile, render_site
-from sglearn.vocabulary import Vocabularies
+from sglearn.review.model import Case
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.render import GeneratedFile, render_site
 
 AS_OF = date(2026, 6, 15)  # a Monday
 REPO = Path(__file__).resolve().parents[2]

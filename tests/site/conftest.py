@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from sglearn.case_schema import case_checker
-from sglearn.loading import Document, load_bytes
-from sglearn.project import Project
-from sglearn.vocabulary import Vocabularies, load_vocabularies
+from sglearn.check.case_schema import case_checker
+from sglearn.read.loading import Document, load_bytes
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import Vocabularies, load_vocabularies
 from tests.site.builders import MakeCase, base_case, merge
 
 

@@ -18,15 +18,15 @@ from typing import Any
 
 import pytest
 
-from sglearn.aggregate import (
+from sglearn.review.model import Case
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.aggregate import (
     Casebook,
     build_casebook,
     find_recurrences,
     referral_timeliness,
     suppress,
 )
-from sglearn.model import Case
-from sglearn.vocabulary import Vocabularies
 from tests.site.builders import (
     COMMUNICATION,
     SUPERVISION,

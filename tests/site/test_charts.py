@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from sglearn.charts import bar_chart, column_chart, grid_chart
+from sglearn.site.charts import bar_chart, column_chart, grid_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

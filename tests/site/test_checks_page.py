@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sglearn.render.checks import render_checks_page, rule_ids
+from sglearn.site.render.checks import render_checks_page, rule_ids
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "sglearn"
 RULE_ID = re.compile(

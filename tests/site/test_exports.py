@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from sglearn.aggregate import build_casebook
-from sglearn.exports import _cell, export_files, to_csv
-from sglearn.vocabulary import Vocabularies
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.aggregate import build_casebook
+from sglearn.site.exports import _cell, export_files, to_csv
 from tests.site.builders import AS_OF, MakeCase, small_set, to_case
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.render import GeneratedFile
-from sglearn.vocabulary import Vocabularies
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.render import GeneratedFile
 from tests.site.builders import base_case, merge, render_pages, small_set
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

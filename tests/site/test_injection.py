@@ -16,8 +16,8 @@ import markdown
 import pytest
 import yaml
 
-from sglearn.render.markdown import Markdown, block, finalize, inline
-from sglearn.vocabulary import Term, Vocabularies
+from sglearn.review.vocabulary import Term, Vocabularies
+from sglearn.site.render.markdown import Markdown, block, finalize, inline
 from tests.site.builders import MakeCase, render_pages
 
 HOSTILE = [
@@ -257,7 +257,7 @@ def test_injection_csv_cells_cannot_run_as_formulas(hostile_site: dict[str, str]
 
 
 def render_csv_title_first() -> str:
-    from sglearn.exports import _cell
+    from sglearn.site.exports import _cell
 
     return _cell('=HYPERLINK("http://evil.example")')
 

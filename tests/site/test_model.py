@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sglearn.model import (
+from sglearn.review.model import (
     Case,
     UnsafeIdError,
     cases_from_documents,

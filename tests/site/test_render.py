@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from sglearn.render import NAV, GeneratedFile, render_site
-from sglearn.vocabulary import Term, Vocabularies
+from sglearn.review.vocabulary import Term, Vocabularies
+from sglearn.site.render import NAV, GeneratedFile, render_site
 from tests.site.builders import (
     AS_OF,
     MakeCase,
@@ -137,7 +137,7 @@ def test_render_accepts_validated_documents(
         def __init__(self, data: dict[str, Any]) -> None:
             self.path, self.data = f"cases/{data['id']}.yaml", data
 
-    from sglearn.loading import Document
+    from sglearn.read.loading import Document
 
     docs: list[Any] = [Doc(d) for d in small_set(make_case)]
     # Documents are recognised by not being model cases; duck-typed ones work the same.
@@ -283,9 +283,9 @@ def test_render_overdue_is_judged_on_the_as_of_date(
 
 def test_render_repository_cases_build_with_links_that_resolve(repo: Any) -> None:
     """Dogfooding: the sample cases in cases/ (those that pass the schema) render cleanly."""
-    from sglearn.model import load_cases
-    from sglearn.project import Project
-    from sglearn.validation import validate
+    from sglearn.check.validation import validate
+    from sglearn.read.project import Project
+    from sglearn.review.model import load_cases
 
     report = validate(Project(repo), AS_OF)
     assert report.vocabularies is not None
@@ -304,8 +304,9 @@ def test_render_never_imports_mkdocs() -> None:
     import sys
 
     code = (
-        "import sys, sglearn.render, sglearn.render.pages, sglearn.aggregate, sglearn.exports, "
-        "sglearn.charts; print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
+        "import sys, sglearn.site.render, sglearn.site.render.pages, sglearn.site.aggregate, "
+        "sglearn.site.exports, sglearn.site.charts; "
+        "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from sglearn.cli import main
+from sglearn.commands.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 AS_OF = date(2026, 11, 27)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.publish import replace_atomically
+from sglearn.publish.atomic import replace_atomically
 from tests.site_build.sitekit import SAMPLE_CASE, build, tree_bytes
 
 

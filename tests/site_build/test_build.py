@@ -132,7 +132,7 @@ def home_url(path: str) -> str:
 
 
 def test_generated_pages_lead_the_navigation_and_docs_pages_follow(sample_site: Path) -> None:
-    from sglearn.render import NAV
+    from sglearn.site.render import NAV
 
     html = (sample_site / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<a href="([^"]*)" class="md-tabs__link', html)
@@ -242,7 +242,7 @@ def test_as_of_in_mkdocs_yml_is_used_and_the_command_line_wins(
 
 
 def test_render_writes_the_generated_pages_for_review(project: Path, tmp_path: Path) -> None:
-    from sglearn.cli import main
+    from sglearn.commands.cli import main
 
     out = tmp_path / "pages"
     args = ["render", "--project", str(project), "--as-of", AS_OF.isoformat(), "--out", str(out)]
@@ -259,7 +259,7 @@ def test_render_writes_the_generated_pages_for_review(project: Path, tmp_path: P
 
 
 def test_render_force_replaces_only_the_folder_it_was_given(project: Path, tmp_path: Path) -> None:
-    from sglearn.cli import main
+    from sglearn.commands.cli import main
 
     out = tmp_path / "pages"
     out.mkdir()
@@ -277,7 +277,7 @@ def test_render_force_replaces_only_the_folder_it_was_given(project: Path, tmp_p
 
 @pytest.mark.parametrize("folder", [".", "docs", "cases", "schemas"])
 def test_render_and_build_refuse_the_repository_own_folders(project: Path, folder: str) -> None:
-    from sglearn.cli import main
+    from sglearn.commands.cli import main
 
     before = tree_bytes(project)
     target = str(project / folder)
@@ -299,7 +299,7 @@ def test_plugin_reads_the_project_again_on_every_build(project: Path) -> None:
     """`mkdocs serve` keeps one plugin object: a deleted case must not survive a rebuild."""
     from mkdocs.config import load_config
 
-    from sglearn import plugin as host
+    from sglearn.publish import mkdocs_plugin as host
 
     config = load_config(str(project / "mkdocs.yml"))
     sglearn_plugin = config.plugins["sglearn"]
@@ -367,10 +367,10 @@ def test_serve_command_serves_the_site_and_stops_cleanly_on_sigterm(project: Pat
 
 def test_importing_the_command_line_does_not_import_mkdocs() -> None:
     code = (
-        "import sys, sglearn.cli\n"
-        "sglearn.cli.build_parser()\n"
+        "import sys, sglearn.commands.cli\n"
+        "sglearn.commands.cli.build_parser()\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')"
-        " or m == 'sglearn.plugin']\n"
+        " or m == 'sglearn.publish.mkdocs_plugin']\n"
         "print(loaded)\n"
     )
     result = subprocess.run(
@@ -386,7 +386,7 @@ def test_only_the_plugin_module_imports_mkdocs() -> None:
         for p in package.rglob("*.py")
         if re.search(r"^\s*(from|import)\s+(mkdocs|material)\b", p.read_text("utf-8"), re.M)
     )
-    assert importers == ["plugin.py"]
+    assert importers == ["publish/mkdocs_plugin.py"]
 
 
 def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:

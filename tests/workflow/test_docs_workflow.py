@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import main
-from sglearn.project import Project
-from sglearn.render import NAV
-from sglearn.render.checks import PATH as CHECKS_PATH
-from sglearn.validation import validate
+from sglearn.check.validation import validate
+from sglearn.commands.cli import main
+from sglearn.read.project import Project
+from sglearn.site.render import NAV
+from sglearn.site.render.checks import PATH as CHECKS_PATH
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DOCS = REPO / "docs"

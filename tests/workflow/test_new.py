@@ -10,11 +10,11 @@ from datetime import date
 import pytest
 import yaml
 
-from sglearn.cli import main
-from sglearn.project import Project
-from sglearn.scaffold import NewCase, ScaffoldError, next_case_id, render_case, write_case
-from sglearn.validation import validate
-from sglearn.vocabulary import load_vocabularies
+from sglearn.check.validation import validate
+from sglearn.commands.cli import main
+from sglearn.commands.scaffold import NewCase, ScaffoldError, next_case_id, render_case, write_case
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import load_vocabularies
 
 AS_OF = date(2026, 6, 1)
 PLACEHOLDER = re.compile(r'TODO|""|YYYY-MM-DD')

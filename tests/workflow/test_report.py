@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.cli import main
-from sglearn.project import Project
+from sglearn.commands.cli import main
+from sglearn.read.project import Project
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "workflow" / "cases"
 AS_OF = "2026-05-15"  # 2026 Q2; the quarter before is 2026 Q1

@@ -1,0 +1,90 @@
+"""Validate a few named files in a large repository without re-checking every other file.
+
+A pull request usually touches one case, but ids must be unique across the repository, and
+checking all 10,000 files fully takes many seconds. The only cross-file rule is ``ids/unique``
+and it needs, from every other file, only the id of files that load and pass the schema.
+
+Why scanning bytes is enough (and still exact): a file can contribute an id ``X`` to the
+cross-file rule only if its ``id`` value, after YAML parsing, is the text ``X``. Case ids are
+plain letters, digits and dashes, so that value appears literally in the file's bytes unless
+a double-quoted escape (a backslash) spells it. So every other file whose bytes contain
+none of the named files' ids and no backslash cannot share an id with them and is skipped
+after one ``bytes`` search. The few that remain (a copy of the case, a case that mentions the
+id in its text) are checked fully, exactly as a full run checks them. The cross-file rules
+then run on the named files plus those, and only the named files' problems are kept:
+the same problems, at the same lines, as a full run reports for those files.
+
+When a new cross-file rule is added, :func:`fast_path_applies` turns this off until this
+module learns what that rule needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sglearn.check.parallel import check_files
+from sglearn.check.rules import CaseSummary, corpus_rules
+from sglearn.read.loading import MAX_FILE_BYTES
+from sglearn.read.problems import Problem, sort_problems
+from sglearn.read.project import Project
+from sglearn.review.vocabulary import Vocabularies
+
+UNDERSTOOD_CORPUS_RULES = frozenset({"ids/unique"})
+"""Cross-file rules whose needs this module knows: ids of files that pass the schema."""
+
+
+def fast_path_applies() -> bool:
+    """True while ids/unique is the only cross-file rule (it needs nothing but ids)."""
+    return {rule.ID for rule in corpus_rules()} <= UNDERSTOOD_CORPUS_RULES
+
+
+def may_share_id(raw: bytes, ids: Iterable[str]) -> bool:
+    """Could this file's parsed ``id`` be one of ``ids``? False only when it certainly cannot."""
+    if b"\\" in raw or len(raw) > MAX_FILE_BYTES:
+        return True  # an escape could spell an id; an oversized file is checked the slow way
+    return any(case_id.encode("utf-8") in raw for case_id in ids)
+
+
+def candidates(others: Iterable[Path], ids: Sequence[str]) -> list[Path]:
+    """The other files that must be checked fully because they could share a named id."""
+    found: list[Path] = []
+    for path in others:
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            continue  # unreadable: a full run reports it on that file, never on a named one
+        if may_share_id(raw, ids):
+            found.append(path)
+    return found
+
+
+def check_named(
+    project: Project,
+    vocabularies: Vocabularies,
+    as_of: date,
+    named: Sequence[Path],
+    every: Sequence[Path],
+) -> tuple[list[Problem], list[CaseSummary]]:
+    """Problems of the ``named`` files as a full run over ``every`` file would report them.
+
+    ``every`` is what a full run would check (``discover`` over ``cases/``) and must include
+    the named files. Returns the named files' problems, sorted, and the summaries used.
+    """
+    named_keys = {path.resolve() for path in named}
+    checked = check_files(project, vocabularies, as_of, list(named), keep_documents=False)
+    named_problems = [p for item in checked for p in item.problems]
+    summaries = [item.summary for item in checked if item.summary is not None]
+    ids = sorted({s.id for s in summaries if s.id})
+    if ids:
+        others = [path for path in every if path.resolve() not in named_keys]
+        extra = check_files(
+            project, vocabularies, as_of, candidates(others, ids), keep_documents=False
+        )
+        summaries += [item.summary for item in extra if item.summary is not None]
+    shown = {project.display(path) for path in named}
+    for rule in corpus_rules():
+        named_problems.extend(p for p in rule.check(summaries) if p.path in shown)
+    return sort_problems(named_problems), summaries

@@ -1,0 +1,190 @@
+"""Small, named detectors of personal identifiers in free text.
+
+Each detector takes a string and yields :class:`Finding` values: where the identifier starts
+and ends, the rule id, and a masked form that is safe to print in a CI log. Detectors are
+deliberately strict (check digits, HMRC prefix rules, the official postcode format) because a
+privacy error that fires on ordinary ids teaches people to ignore it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+
+class Finding(NamedTuple):
+    """One identifier in one string; ``masked`` never reveals the whole value."""
+
+    start: int
+    end: int
+    rule: str
+    masked: str
+
+
+Detector = Callable[[str], Iterator[Finding]]
+
+NHS_NUMBER = "privacy/nhs-number"
+NI_NUMBER = "privacy/ni-number"
+POSTCODE = "privacy/postcode"
+PHONE = "privacy/phone"
+EMAIL = "privacy/email"
+DATE_OF_BIRTH = "privacy/date-of-birth"
+NAME = "privacy/name"
+
+WHAT = {
+    NHS_NUMBER: "an NHS number",
+    NI_NUMBER: "a National Insurance number",
+    POSTCODE: "a postcode",
+    PHONE: "a phone number",
+    EMAIL: "an e-mail address",
+    DATE_OF_BIRTH: "a date of birth",
+    NAME: "a name from your names list",
+}
+"""How each rule's finding is named in a message."""
+
+
+def mask(text: str, keep: int) -> str:
+    """Show the first ``keep`` letters or digits, star the rest, keep separators.
+
+    At least one letter or digit is always starred, so a mask never equals the value.
+    """
+    total = sum(1 for c in text if c.isalnum())
+    keep = max(0, min(keep, total - 1))
+    out: list[str] = []
+    seen = 0
+    for char in text:
+        if char.isalnum():
+            seen += 1
+            out.append(char if seen <= keep else "*")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+# NHS number: 10 digits, plain or 3-3-4 with one kind of separator throughout.
+_NHS = re.compile(r"(?<![\w/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/]|[.-]\d)")
+_NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """Modulus 11: weights 10..2 over the first nine digits; 11 means 0, 10 is never issued."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], _NHS_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def nhs_number(text: str) -> Iterator[Finding]:
+    for match in _NHS.finditer(text):
+        digits = match.group(1) + match.group(3) + match.group(4)
+        if nhs_check_digit_ok(digits):
+            yield Finding(match.start(), match.end(), NHS_NUMBER, mask(match.group(), 3))
+
+
+# National Insurance number (HMRC): D F I Q U V never first or second, O never second,
+# suffix A-D; some prefixes were never issued. Spaces between the pairs are allowed.
+_NI = re.compile(
+    r"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_NI_NEVER_ISSUED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+
+
+def ni_number(text: str) -> Iterator[Finding]:
+    for match in _NI.finditer(text):
+        if match.group(1).upper() in _NI_NEVER_ISSUED:
+            continue
+        yield Finding(match.start(), match.end(), NI_NUMBER, mask(match.group(), 2))
+
+
+# The official UK postcode format (GOV.UK data standard), including GIR 0AA. The inward
+# part (digit and two letters, never C I K M O V) is what keeps 'A1', 'M1' or 'Q3' apart.
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9-])"
+    r"(GIR ?0AA|"
+    r"(?:[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?|[0-9][A-HJKPS-UW])"
+    r" ?[0-9][ABD-HJLNP-UW-Z]{2}))"
+    r"(?![A-Za-z0-9-])",
+    re.IGNORECASE,
+)
+
+
+def postcode(text: str) -> Iterator[Finding]:
+    for match in _POSTCODE.finditer(text):
+        yield Finding(match.start(), match.end(), POSTCODE, mask(match.group(), 2))
+
+
+# UK phone numbers: a national 0 or +44 / 0044 (optionally "(0)"), then a number starting
+# 1, 2, 3 or 7, with single spaces, dashes or a closing bracket between the digits.
+_PHONE = re.compile(
+    r"(?<![\w+/.-])"
+    r"(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(?0)"
+    r"([1237](?:[ )-]{0,2}\d){8,9})"
+    r"(?![\w/]|[.-]\d)"
+)
+
+
+def phone(text: str) -> Iterator[Finding]:
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        # National significant numbers are 10 digits; a few 01 areas use 9.
+        if len(digits) == 10 or (len(digits) == 9 and digits[0] == "1"):
+            yield Finding(match.start(), match.end(), PHONE, mask(match.group(), 2))
+
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,})(?![\w-])"
+)
+
+
+def email(text: str) -> Iterator[Finding]:
+    for match in _EMAIL.finditer(text):
+        value = match.group()
+        yield Finding(match.start(), match.end(), EMAIL, f"{value[0]}***@***.{match.group(1)}")
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"  # 12/03/1980, 12.3.80
+    r"|\d{4}-\d{1,2}-\d{1,2}"  # 1980-03-12
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"  # 12th March 1980
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # March 12, 1980
+    rf"|{_MONTH}\.?,?\s+\d{{4}})"  # March 1980 (only ever read beside a word about birth)
+)
+_BIRTH_WORDS = r"(?:born|birth\s*date|date\s+of\s+birth|birthday|d\.?\s?o\.?\s?b\.?)"
+# A date is a date of birth only beside a word that says so: "born on ...", "DOB: ...",
+# or "... (DOB)". Everything else is an ordinary date (a concern received, a review held).
+_DOB_AFTER_WORD = re.compile(
+    rf"(?<![A-Za-z]){_BIRTH_WORDS}(?![A-Za-z])[^\n\d]{{0,20}}?(?<!\w)({_DATE})(?!\w|[/.-]\d)",
+    re.IGNORECASE,
+)
+_DOB_BEFORE_WORD = re.compile(
+    rf"(?<![\w/.-])({_DATE})(?!\w)[\s,:;-]{{0,3}}\(?\s*(?:dob|d\.o\.b\.?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def date_of_birth(text: str) -> Iterator[Finding]:
+    spans: set[tuple[int, int]] = set()
+    for pattern in (_DOB_AFTER_WORD, _DOB_BEFORE_WORD):
+        for match in pattern.finditer(text):
+            spans.add(match.span(1))
+    for start, end in sorted(spans):
+        yield Finding(start, end, DATE_OF_BIRTH, mask(text[start:end], 0))
+
+
+DETECTORS: tuple[Detector, ...] = (nhs_number, ni_number, email, phone, postcode, date_of_birth)
+"""Detectors of identifiers, in order of precedence when two claim the same text.
+
+Each of them needs a digit or an '@' in the text, which lets the scan skip most strings.
+The names detector is built per run from the names list (see ``sglearn.check.privacy.names``).
+"""

@@ -1,0 +1,52 @@
+"""Actions still planned or in progress are not past their due date.
+
+An action whose due date has passed while it is still planned or in progress is overdue.
+The governance meeting needs to see it: either the action is done (update the status, the
+completed date and the evidence) or a new due date is agreed. This is a warning, counted
+from today (or the --as-of date when one is given).
+
+Passes:
+
+    actions:
+      - id: A3
+        due: 2027-01-31
+        status: in-progress
+
+Fails:
+
+    actions:
+      - id: A3
+        due: 2026-10-31
+        status: in-progress
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from sglearn.check.rules.context import CaseContext
+from sglearn.read.problems import Level, Problem
+
+ID = "actions/overdue"
+LEVEL = Level.WARNING
+
+_RULE = sys.modules[__name__]
+
+
+def check(context: CaseContext) -> Iterator[Problem]:
+    for index, action in enumerate(context.data["actions"]):
+        if action["status"] not in ("planned", "in-progress"):
+            continue
+        due = context.date_at(("actions", index, "due"))
+        if due is None or due >= context.as_of:
+            continue
+        late = (context.as_of - due).days
+        yield context.problem(
+            _RULE,
+            ("actions", index, "due"),
+            f"action {action['id']} was due on {due} and is still {action['status']}: "
+            f"{late} day{'' if late == 1 else 's'} overdue as of {context.as_of}",
+            "If it is finished, set the status to done and add completed and evidence. If not, "
+            "agree a new due date at the governance meeting and record it here.",
+        )

@@ -1,0 +1,96 @@
+"""What a rule may look at: one valid case with its line marks, the vocabularies, the as-of date.
+
+Kept apart from the registry so that rule modules import this and the registry imports them,
+with no circle between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from sglearn.read.loading import Document
+from sglearn.read.problems import Problem
+from sglearn.review.vocabulary import Vocabularies
+
+# Python 3.11's fromisoformat also reads 20260531 and week dates; the schema wants only this.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What a per-file rule may look at: one valid case, the vocabularies and the as-of date."""
+
+    document: Document
+    vocabularies: Vocabularies
+    as_of: date
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    def problem(
+        self,
+        rule: ModuleType,
+        where: tuple[str | int, ...],
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+    ) -> Problem:
+        line, column = self.document.locate(where, key=key)
+        return Problem(self.document.path, line, column, rule.ID, message, hint, rule.LEVEL)
+
+    def date_at(self, where: tuple[str | int, ...]) -> date | None:
+        """The date at ``where``; None when the field is absent or is not a real date.
+
+        Only ``dates/order`` reports a date that cannot be read (2026-02-30, say); every
+        other rule skips it, so one wrong date is reported once and never stops a run.
+        """
+        value: Any = self.data
+        for step in where:
+            if isinstance(step, int):
+                if not isinstance(value, list) or not 0 <= step < len(value):
+                    return None
+            elif not isinstance(value, dict) or step not in value:
+                return None
+            value = value[step]
+        return parse_date(value)
+
+    def body_label(self, body: str) -> str:
+        """The name of a referral body as the vocabulary spells it, e.g. 'Ofsted'."""
+        term = self.vocabularies.referral_bodies.get(body)
+        return term.label if term else body
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """The few fields cross-file rules need, so they never hold every file's full content."""
+
+    path: str
+    id: str
+    id_line: int
+    id_column: int
+
+
+def parse_date(value: object) -> date | None:
+    """A ``YYYY-MM-DD`` text as a date, or None if it is not one (or not on the calendar)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def summarise(document: Document) -> CaseSummary:
+    line, column = document.locate(("id",))
+    return CaseSummary(document.path, str(document.data.get("id", "")), line, column)
+
+
+CaseCheck = Callable[[CaseContext], Iterator[Problem]]
+CorpusCheck = Callable[[list[CaseSummary]], Iterator[Problem]]

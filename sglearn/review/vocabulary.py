@@ -1,0 +1,187 @@
+"""Controlled vocabularies, frameworks and settings: data files, each checked by its own schema."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sglearn.read.loading import Document, load_file
+from sglearn.read.problems import Problem
+from sglearn.read.project import Project
+from sglearn.read.schema import SchemaChecker
+
+# file (under schemas/) -> meta-schema (under schemas/meta/)
+VOCABULARY_FILES = {
+    "vocabularies/themes.yaml": "vocabulary.schema.json",
+    "vocabularies/services.yaml": "vocabulary.schema.json",
+    "vocabularies/abuse-categories.yaml": "vocabulary.schema.json",
+    "vocabularies/referral-bodies.yaml": "vocabulary.schema.json",
+    "vocabularies/review-methods.yaml": "vocabulary.schema.json",
+    "vocabularies/action-types.yaml": "vocabulary.schema.json",
+    "vocabularies/outcomes.yaml": "outcomes.schema.json",
+    "settings.yaml": "settings.schema.json",
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    description: str
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def tracks(self) -> tuple[str, ...]:
+        return tuple(self.extra.get("tracks", ("adults", "children")))
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    label: str
+    status: str
+    statements: dict[str, Term]
+    evidence_categories: dict[str, str]
+    key_questions: dict[str, str]
+    crosswalk: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Settings:
+    organisation: str
+    lado_working_days: int
+    due_soon_days: int
+    small_count_threshold: int
+    current_framework: str
+    bank_holidays: frozenset[date]
+
+
+@dataclass
+class Vocabularies:
+    themes: dict[str, Term]
+    services: dict[str, Term]
+    abuse_categories: dict[str, Term]
+    referral_bodies: dict[str, Term]
+    review_methods: dict[str, Term]
+    action_types: dict[str, Term]
+    outcomes: dict[tuple[str, str], dict[str, Term]]
+    frameworks: dict[str, Framework]
+    settings: Settings
+
+    def framework_tags(self) -> dict[str, Term]:
+        """Every taggable quality statement, keyed ``framework:statement``."""
+        return {
+            f"{framework.id}:{statement_id}": term
+            for framework in self.frameworks.values()
+            for statement_id, term in framework.statements.items()
+        }
+
+    def enums(self) -> dict[str, list[str]]:
+        """The values the case schema's vocabulary ``$defs`` must list, for editors and CI."""
+        return {
+            "theme": list(self.themes),
+            "service": list(self.services),
+            "abuse_category": list(self.abuse_categories),
+            "allegation_outcome": sorted({o for terms in self.outcomes.values() for o in terms}),
+            "referral_body": list(self.referral_bodies),
+            "review_method": list(self.review_methods),
+            "action_type": list(self.action_types),
+            "framework_tag": list(self.framework_tags()),
+        }
+
+
+class VocabularyError(Exception):
+    """The vocabulary files themselves are broken; nothing else can be checked until fixed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the vocabulary files")
+        self.problems = problems
+
+
+def load_vocabularies(project: Project) -> Vocabularies:
+    """Load and check every vocabulary file; raise VocabularyError listing all problems."""
+    problems: list[Problem] = []
+    documents: dict[str, dict[str, Any]] = {}
+    checkers: dict[str, SchemaChecker] = {}
+    framework_files = sorted((project.schemas_dir / "frameworks").glob("*.yaml"))
+    wanted = dict(VOCABULARY_FILES)
+    for file in framework_files:
+        wanted[f"frameworks/{file.name}"] = "framework.schema.json"
+    for relative, meta in wanted.items():
+        path = project.schema_file(relative)
+        if meta not in checkers:
+            checkers[meta] = SchemaChecker(_read_json(project.schema_file(f"meta/{meta}")))
+        loaded = load_file(path, project.display(path))
+        if not isinstance(loaded, Document):
+            problems.extend(loaded)
+            continue
+        found = checkers[meta].check(loaded)
+        problems.extend(found)
+        if not found:
+            documents[relative] = loaded.data
+    if problems:
+        raise VocabularyError(problems)
+    return _assemble(documents)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return result
+
+
+def _terms(items: list[dict[str, Any]]) -> dict[str, Term]:
+    basics = {"id", "label", "description"}
+    return {
+        str(item["id"]): Term(
+            str(item["id"]),
+            str(item["label"]),
+            str(item.get("description", "")),
+            {key: value for key, value in item.items() if key not in basics},
+        )
+        for item in items
+    }
+
+
+def _assemble(documents: dict[str, dict[str, Any]]) -> Vocabularies:
+    def vocabulary(name: str) -> dict[str, Term]:
+        return _terms(documents[f"vocabularies/{name}.yaml"]["terms"])
+
+    frameworks = {}
+    for relative, data in sorted(documents.items()):
+        if relative.startswith("frameworks/"):
+            frameworks[data["framework"]] = Framework(
+                id=data["framework"],
+                label=data["label"],
+                status=data["status"],
+                statements=_terms([{"description": "", **s} for s in data["statements"]]),
+                evidence_categories={c["id"]: c["label"] for c in data["evidence_categories"]},
+                key_questions={s["id"]: s.get("key_question", "") for s in data["statements"]},
+                crosswalk={c["from"]: tuple(c["to"]) for c in data["crosswalk"]},
+            )
+    raw = documents["settings.yaml"]
+    settings = Settings(
+        organisation=raw["organisation"],
+        lado_working_days=raw["deadlines"]["lado_working_days"],
+        due_soon_days=raw["deadlines"]["due_soon_days"],
+        small_count_threshold=raw["publication"]["small_count_threshold"],
+        current_framework=raw["publication"]["current_framework"],
+        bank_holidays=frozenset(date.fromisoformat(d) for d in raw.get("bank_holidays", [])),
+    )
+    outcomes = {
+        (item["jurisdiction"], item["track"]): _terms(item["terms"])
+        for item in documents["vocabularies/outcomes.yaml"]["lists"]
+    }
+    return Vocabularies(
+        themes=vocabulary("themes"),
+        services=vocabulary("services"),
+        abuse_categories=vocabulary("abuse-categories"),
+        referral_bodies=vocabulary("referral-bodies"),
+        review_methods=vocabulary("review-methods"),
+        action_types=vocabulary("action-types"),
+        outcomes=outcomes,
+        frameworks=frameworks,
+        settings=settings,
+    )

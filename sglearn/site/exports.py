@@ -1,0 +1,189 @@
+"""CSV and JSON downloads for a commissioner's analyst: public fields only, stable order.
+
+Downloads go outside the organisation, so counts below the small-count threshold are
+suppressed, and a text cell that a spreadsheet would run as a formula is defused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.aggregate import Casebook, suppress
+
+Row = dict[str, Any]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def case_rows(book: Casebook, vocabularies: Vocabularies) -> list[Row]:
+    """One row per published review; never the staff role or employment outcome."""
+    return [
+        {
+            "id": c.id,
+            "title": c.title,
+            "summary": c.summary,
+            "case_type": c.case_type,
+            "status": c.status,
+            "service": c.service,
+            "service_label": _label(vocabularies.services, c.service),
+            "setting": c.setting,
+            "track": c.track,
+            "route": c.route,
+            "jurisdiction": c.jurisdiction,
+            "quarter_received": c.quarter,
+            "abuse_categories": list(c.abuse_categories),
+            "allegation_outcome": c.allegation_outcome,
+            "safeguarding_outcome": c.safeguarding_outcome,
+            "themes": list(c.themes),
+            "review_method": c.review.method,
+            "learning_review_held": _iso(c.dates.learning_review_held),
+            "closed": _iso(c.dates.closed),
+            "framework_tags": list(c.framework_tags),
+        }
+        for c in book.cases
+    ]
+
+
+def action_rows(book: Casebook) -> list[Row]:
+    return [
+        {
+            "case_id": t.case.id,
+            "action_id": t.action.id,
+            "service": t.case.service,
+            "theme": t.action.theme,
+            "type": t.action.type,
+            "description": t.action.description,
+            "owner_role": t.action.owner_role,
+            "due": t.action.due.isoformat(),
+            "status": t.action.status,
+            "state_as_of": t.state,
+            "completed": _iso(t.action.completed),
+            "evidence": t.action.evidence or "",
+        }
+        for t in sorted(book.actions, key=lambda t: (t.case.id, int(t.action.id[1:])))
+    ]
+
+
+def theme_rows(book: Casebook, vocabularies: Vocabularies) -> list[Row]:
+    """Counts per theme, suppressed below the small-count threshold."""
+    threshold = vocabularies.settings.small_count_threshold
+    rows = []
+    for theme_id, term in vocabularies.themes.items():
+        actions = book.actions_by_theme.get(theme_id, ())
+        rows.append(
+            {
+                "theme": theme_id,
+                "label": term.label,
+                "reviews": suppress(len(book.by_theme.get(theme_id, ())), threshold),
+                "reviews_this_year": suppress(book.themes_this_year.get(theme_id, 0), threshold),
+                "open_actions": suppress(sum(1 for t in actions if t.action.is_open), threshold),
+                "back_after_action": suppress(
+                    sum(1 for r in book.recurrences if r.theme == theme_id), threshold
+                ),
+            }
+        )
+    return rows
+
+
+def measure_rows(book: Casebook) -> list[Row]:
+    rows = []
+    for row in book.measures:
+        m = row.measure
+        rows.append(
+            {
+                "case_id": row.case.id,
+                "measure_id": m.id,
+                "action_id": m.action,
+                "service": row.case.service,
+                "theme": row.action.theme if row.action else "",
+                "measure": m.measure,
+                "unit": m.unit or "",
+                "better": m.better,
+                "source": m.source,
+                "evidence_category": m.evidence_category or "",
+                "baseline_value": m.baseline.value,
+                "baseline_from": m.baseline.period.start.isoformat(),
+                "baseline_to": m.baseline.period.end.isoformat(),
+                "follow_up_value": m.follow_up.value if m.follow_up else None,
+                "follow_up_from": _iso(m.follow_up.period.start if m.follow_up else None),
+                "follow_up_to": _iso(m.follow_up.period.end if m.follow_up else None),
+                "result": m.result,
+                "no_follow_up_reason": m.no_follow_up_reason or "",
+                "verified_by": m.verified_by or "",
+            }
+        )
+    return rows
+
+
+DOWNLOADS: tuple[tuple[str, str], ...] = (
+    ("cases", "Published learning reviews: one row each, public fields only."),
+    ("actions", "Every action with its owner role, due date, status and state on the as-of date."),
+    ("themes", "Reviews, open actions and recurrences per theme (small counts suppressed)."),
+    ("measures", "Every measure of effectiveness: baseline, follow-up and the result."),
+)
+
+
+def export_files(book: Casebook, vocabularies: Vocabularies) -> dict[str, str]:
+    """``downloads/<name>.csv`` and ``.json`` → text, for every download."""
+    tables = {
+        "cases": case_rows(book, vocabularies),
+        "actions": action_rows(book),
+        "themes": theme_rows(book, vocabularies),
+        "measures": measure_rows(book),
+    }
+    threshold = vocabularies.settings.small_count_threshold
+    files = {}
+    for name, _ in DOWNLOADS:
+        rows = tables[name]
+        files[f"downloads/{name}.csv"] = to_csv(rows)
+        files[f"downloads/{name}.json"] = to_json(
+            {
+                "as_of": book.as_of.isoformat(),
+                "organisation": vocabularies.settings.organisation,
+                "small_count_threshold": threshold,
+                "rows": rows,
+            }
+        )
+    return files
+
+
+def to_csv(rows: Sequence[Mapping[str, Any]]) -> str:
+    if not rows:
+        return ""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = list(rows[0])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[c]) for c in columns])
+    return out.getvalue()
+
+
+def to_json(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(value: Any) -> str:
+    """Lists joined with '; '; text a spreadsheet would run as a formula starts with '."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return str(value)
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
+
+
+def _label(terms: Mapping[str, Any], key: str) -> str:
+    term = terms.get(key)
+    return str(term.label) if term is not None else key

@@ -1,0 +1,74 @@
+"""Page generation: validated cases in, the site's Markdown, charts and downloads out.
+
+A pure function of (cases, vocabularies, as-of date). It never imports MkDocs and never
+reads the clock or the disk, so the same cases and date always give byte-identical files,
+and any publisher (the MkDocs plugin, ``sglearn render``) can host the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+from sglearn.read.loading import Document
+from sglearn.review.model import Case
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.aggregate import build_casebook
+
+__all__ = ["NAV", "GeneratedFile", "render_site"]
+
+NAV: list[tuple[str, str]] = [
+    ("Dashboard", "index.md"),
+    ("Learning log", "learning-log.md"),
+    ("Themes", "themes/index.md"),
+    ("Services", "services/index.md"),
+    ("Action tracker", "actions.md"),
+    ("For inspectors", "inspectors.md"),
+    ("For commissioners", "commissioners.md"),
+    ("Downloads", "downloads.md"),
+]
+"""Top-level pages for the navigation. Case, theme and service pages are not listed: they
+are reached from these pages (and search), so the navigation does not grow with the cases."""
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One generated file: ``path`` is POSIX, relative to the docs root; ``source`` is the
+    case YAML a case page was made from (for its edit link), else None."""
+
+    path: str
+    content: str
+    source: str | None = None
+
+
+def render_site(
+    cases: Iterable[Case | Document], vocabularies: Vocabularies, as_of: date
+) -> list[GeneratedFile]:
+    """Every generated file for the published cases, sorted by path.
+
+    ``cases`` may be model cases or validated documents. Cases on publication hold are left
+    out here, before anything is counted, so they appear nowhere on the site.
+    """
+    from sglearn.site.render.pages import SitePages
+
+    model = [c if isinstance(c, Case) else Case.from_data(c.data, c.path) for c in cases]
+    published = [c for c in model if not c.held]
+    ids = [c.id for c in published]
+    if len(ids) != len(set(ids)):
+        raise ValueError("two published cases share an id; validate the cases first")
+    book = build_casebook(published, vocabularies, as_of)
+    files = [
+        GeneratedFile(page.path, page.content, page.source)
+        for page in SitePages(book, vocabularies, as_of).all()
+    ]
+    for generated in files:
+        _check_path(generated.path)
+    return sorted(files, key=lambda f: f.path)
+
+
+def _check_path(path: str) -> None:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in path or not pure.parts:
+        raise ValueError(f"generated path {path!r} would leave the docs folder")

@@ -1,0 +1,252 @@
+"""The Jinja2 environment: Markdown templates where every printed value is escaped by default.
+
+Autoescape is off (the output is Markdown, not HTML); instead ``finalize`` runs every
+``{{ }}`` through the Markdown escaper unless the value is ``Markdown`` that sglearn built.
+Links are built only from ids that were validated when the case was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from sglearn.review.model import Action, Figure, Measure, safe_case_id, safe_term_id
+from sglearn.review.vocabulary import Term, Vocabularies
+from sglearn.site.aggregate import NOT_STATED_OWNER, Recurrence, Timeliness, suppress
+from sglearn.site.render import labels
+from sglearn.site.render.markdown import (
+    Markdown,
+    block,
+    finalize,
+    front_matter_text,
+    inline,
+    link,
+    plain,
+)
+
+DASH = "\u2013"
+"""An en dash: an empty table cell that still reads as 'nothing here'."""
+
+
+def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
+    env = Environment(
+        loader=PackageLoader("sglearn.site", "templates"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    terms = _Terms(vocabularies)
+    threshold = vocabularies.settings.small_count_threshold
+    env.filters.update(
+        md=block,
+        cell=inline,
+        date=labels.short_date,
+        long_date=labels.long_date,
+        words=labels.words,
+        case_status=lambda code: labels.CASE_STATUS.get(code, labels.words(code)),
+        action_state=lambda code: labels.ACTION_STATE.get(code, labels.words(code)),
+        number=labels.number,
+        tag=lambda text: Markdown(front_matter_text(text)),
+        theme=terms.theme_link,
+        service=terms.service_link,
+        case=_case_link,
+        outside=lambda count: str(suppress(count, threshold)),
+        period=lambda p: f"{labels.short_date(p.start)} to {labels.short_date(p.end)}",
+        figure=lambda fig, unit: labels.figure(fig.value, unit),
+        plural=labels.plural,
+    )
+    env.globals.update(
+        badge=badge,
+        terms=terms,
+        threshold=threshold,
+        join=join,
+        as_of_line=lambda: Markdown(
+            f'<span class="sg-asof">As of {labels.long_date(as_of)}.</span>'
+        ),
+        internal_note=lambda: Markdown(
+            "This page is for staff and governance: it shows exact numbers."
+        ),
+        outside_note=lambda: _outside_note(vocabularies.settings.organisation, threshold),
+        themes_of=pass_context(
+            lambda ctx, case: [terms.theme_link_for(t, str(ctx["root"])) for t in case.themes]
+        ),
+        owner=owner,
+        owner_group=lambda name: badge("not-stated", name) if name == NOT_STATED_OWNER else name,
+        action_note=action_note,
+        baseline=lambda m: _figure_and_period(m.baseline, m.unit),
+        follow_up=follow_up,
+        result=lambda m: badge(m.result, labels.words(m.result)),
+        change=change,
+        timeliness=timeliness,
+        earlier=earlier,
+        file_link=lambda name, ext: link(f"{name}.{ext}", f"downloads/{name}.{ext}"),
+    )
+    return env
+
+
+def _outside_note(organisation: str, threshold: int) -> Markdown:
+    """The admonition outside-audience pages open with: which counts are suppressed."""
+    if threshold <= 1:
+        return Markdown(
+            '!!! note "Small numbers"\n'
+            "    Counts are shown in full: the small-count threshold is switched off in settings."
+        )
+    return Markdown(
+        '!!! note "Small numbers are not shown"\n'
+        f"    This page is for readers outside {plain(organisation)}. To protect the people "
+        f"behind small groups, counts from 1 to {threshold - 1} are shown as "
+        f'"fewer than {threshold}". A 0 is shown as 0: it marks a gap.'
+    )
+
+
+def owner(action: Action) -> Markdown:
+    if not action.owner_stated:
+        return badge("not-stated", "Owner not stated")
+    return plain(action.owner_role)
+
+
+def action_note(action: Action) -> Markdown:
+    if action.status == "cancelled":
+        return inline(f"Cancelled: {action.cancelled_reason or 'no reason recorded'}")
+    return inline(action.evidence) if action.evidence else Markdown(DASH)
+
+
+def _figure_and_period(figure: Figure, unit: str | None) -> Markdown:
+    return plain(
+        f"{labels.figure(figure.value, unit)} ({labels.short_date(figure.period.start)} "
+        f"to {labels.short_date(figure.period.end)})"
+    )
+
+
+def follow_up(measure: Measure) -> Markdown:
+    if measure.follow_up is None:
+        return Markdown(
+            badge("not-yet-measured", "Not yet measured")
+            + " "
+            + inline(measure.no_follow_up_reason or "no reason recorded")
+        )
+    return _figure_and_period(measure.follow_up, measure.unit)
+
+
+def change(measure: Measure) -> Markdown:
+    """'Down 4 complaints', 'Up 17 percentage points', 'No change'."""
+    if measure.follow_up is None:
+        return Markdown(DASH)
+    diff = measure.follow_up.value - measure.baseline.value
+    if diff == 0:
+        return Markdown("No change")
+    unit = "percentage points" if measure.unit == "%" else measure.unit
+    amount = labels.figure(abs(diff), unit if unit != "%" else None)
+    return plain(f"{'Up' if diff > 0 else 'Down'} {amount}")
+
+
+def timeliness(t: Timeliness) -> Markdown:
+    """The state as a badge, with the days taken against the days allowed when known."""
+    shown = badge(t.state, labels.words(t.state))
+    if t.taken is None or t.allowed is None:
+        return shown
+    unit = t.unit.replace("days", "day", 1) if t.taken == 1 else t.unit
+    return Markdown(f"{shown} {t.taken} {unit} (expected within {t.allowed})")
+
+
+@pass_context
+def earlier(context: Context, recurrence: Recurrence) -> Markdown:
+    """The latest completed action the theme came back after, and how many there were."""
+    day, case, action = recurrence.last
+    text = Markdown(f"{plain(action.id)} of {_case_link(context, case)} ({labels.short_date(day)})")
+    if recurrence.completed_before > 1:
+        more = recurrence.completed_before - 1
+        text = Markdown(f"{text}, after {more} earlier {'action' if more == 1 else 'actions'}")
+    return text
+
+
+def join(items: Iterable[Any], separator: str = ", ") -> Markdown:
+    """Join pieces that are each Markdown already or text (or numbers) to escape."""
+    return Markdown(separator.join(i if isinstance(i, Markdown) else plain(str(i)) for i in items))
+
+
+def badge(code: str, text: str | None = None) -> Markdown:
+    """A status word in a coloured pill: the word carries the meaning, the colour helps."""
+    shown = text if text is not None else labels.words(code)
+    return Markdown(f'<span class="sg-badge sg-badge--{labels.tone(code)}">{plain(shown)}</span>')
+
+
+@pass_context
+def _case_link(context: Context, case: Any) -> Markdown:
+    case_id = safe_case_id(case.id)
+    return link(case_id, f"{context['root']}cases/{case_id}.md")
+
+
+class _Terms:
+    """Labels and links for vocabulary ids, falling back to readable words."""
+
+    def __init__(self, vocabularies: Vocabularies) -> None:
+        self.v = vocabularies
+        self.current = vocabularies.frameworks.get(vocabularies.settings.current_framework)
+
+    def _term(self, table: dict[str, Term], key: str) -> str:
+        term = table.get(key)
+        return term.label if term is not None else labels.words(key)
+
+    def theme(self, key: str) -> str:
+        return self._term(self.v.themes, key)
+
+    def service(self, key: str) -> str:
+        return self._term(self.v.services, key)
+
+    def abuse(self, key: str) -> str:
+        return self._term(self.v.abuse_categories, key)
+
+    def abuses(self, keys: Iterable[str]) -> list[str]:
+        return [self.abuse(k) for k in keys]
+
+    def body(self, key: str) -> str:
+        return self._term(self.v.referral_bodies, key)
+
+    def method(self, key: str) -> str:
+        return self._term(self.v.review_methods, key)
+
+    def action_type(self, key: str) -> str:
+        return self._term(self.v.action_types, key)
+
+    def outcome(self, jurisdiction: str, track: str, key: str) -> str:
+        return self._term(self.v.outcomes.get((jurisdiction, track), {}), key)
+
+    def statement(self, key: str) -> str:
+        """The label of a framework tag's quality statement (the tag itself if unknown)."""
+        framework_id, _, statement = key.partition(":")
+        framework = self.v.frameworks.get(framework_id)
+        if framework is None or statement not in framework.statements:
+            return key
+        return framework.statements[statement].label
+
+    def framework(self, key: str) -> str:
+        framework = self.v.frameworks.get(key.partition(":")[0])
+        return framework.label if framework is not None else key.partition(":")[0]
+
+    def evidence_category(self, key: str | None) -> str:
+        if key is None:
+            return "Not stated"
+        if self.current is not None and key in self.current.evidence_categories:
+            return self.current.evidence_categories[key]
+        return labels.words(key)
+
+    @pass_context
+    def theme_link(self, context: Context, key: str) -> Markdown:
+        return self.theme_link_for(key, str(context["root"]))
+
+    def theme_link_for(self, key: str, root: str) -> Markdown:
+        safe = safe_term_id(key)
+        return link(self.theme(safe), f"{root}themes/{safe}.md")
+
+    @pass_context
+    def service_link(self, context: Context, key: str) -> Markdown:
+        safe = safe_term_id(key)
+        return link(self.service(safe), f"{context['root']}services/{safe}.md")

@@ -1,0 +1,356 @@
+"""Each generated page: which template, at which path, with which figures.
+
+Page paths are fixed so the MkDocs plugin can list them. A case page is rendered from its
+own case, the vocabularies and the as-of date only, so its size never depends on how many
+other cases there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment
+
+from sglearn.review.model import Case, safe_case_id, safe_term_id
+from sglearn.review.vocabulary import Vocabularies
+from sglearn.site import charts
+from sglearn.site.aggregate import ACTION_STATES, Casebook, MeasureRow, referral_timeliness
+from sglearn.site.exports import DOWNLOADS, export_files
+from sglearn.site.render import labels
+from sglearn.site.render.environment import make_environment
+from sglearn.site.render.markdown import Markdown
+
+TOP = 5
+"""How many themes, reviews and improvements the dashboard lists."""
+LEARNING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Training", ("training-programme", "induction")),
+    ("Supervision", ("supervision",)),
+    ("Operations", ("team-meeting", "policy", "leadership-oversight", "handover")),
+)
+"""Where learning went, in the three groups commissioners ask about."""
+SAME_FIGURES = "The same figures are in the table with the chart."
+INSPECTOR_DETAIL = 10
+"""Reviews and figures listed per quality statement, so the page stays readable at scale."""
+YEAR_DAYS = 366
+NEEDS_ATTENTION = 10
+"""How many overdue actions the dashboard lists; the tracker has every one."""
+
+
+def _newest(case: Case) -> tuple[date, str]:
+    return case.dates.concern_received, case.id
+
+
+def _measure_recency(row: MeasureRow) -> tuple[date, str, int]:
+    m = row.measure
+    latest = m.follow_up.period.end if m.follow_up else m.baseline.period.end
+    return latest, row.case.id, int(m.id[1:])
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    content: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementEvidence:
+    """One quality statement: the reviews tagged with it and their figures by category."""
+
+    key: str
+    label: str
+    key_question: str
+    cases: tuple[Case, ...]
+    counts: dict[str, int]
+    rows: tuple[MeasureRow, ...]
+
+
+class SitePages:
+    def __init__(self, book: Casebook, vocabularies: Vocabularies, as_of: date) -> None:
+        self.book = book
+        self.v = vocabularies
+        self.as_of = as_of
+        self.env: Environment = make_environment(vocabularies, as_of)
+        self.base: dict[str, Any] = {
+            "as_of": as_of,
+            "as_of_long": labels.long_date(as_of),
+            "organisation": vocabularies.settings.organisation,
+            "due_soon_days": vocabularies.settings.due_soon_days,
+        }
+
+    def _page(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
+        root = Markdown("../" * path.count("/"))
+        text = self.env.get_template(template).render(**self.base, root=root, **context)
+        return Page(path, text, source)
+
+    def all(self) -> Iterator[Page]:
+        yield self.dashboard()
+        yield self._page("learning-log.md.j2", "learning-log.md", book=self.book)
+        for case in self.book.cases:
+            yield self.case(case)
+        yield self._page("themes.md.j2", "themes/index.md", book=self.book, v=self.v)
+        for theme_id in self.v.themes:
+            yield self.theme(theme_id)
+        yield self.services()
+        for service_id in self.v.services:
+            yield self.service(service_id)
+        yield self._page(
+            "actions.md.j2", "actions.md", book=self.book, v=self.v, states=ACTION_STATES
+        )
+        yield self.inspectors()
+        yield self.commissioners()
+        yield self._page("downloads.md.j2", "downloads.md", downloads=DOWNLOADS)
+        for path, text in export_files(self.book, self.v).items():
+            yield Page(path, text)
+        yield from self.charts()
+
+    def dashboard(self) -> Page:
+        book = self.book
+        overdue = [t for t in book.actions if t.state == "overdue"]
+        improvements = sorted(
+            book.verified_improvements,
+            key=lambda r: (
+                r.measure.follow_up.period.end if r.measure.follow_up else date.min,
+                r.case.id,
+                r.measure.id,
+            ),
+            reverse=True,
+        )
+        return self._page(
+            "dashboard.md.j2",
+            "index.md",
+            book=book,
+            overdue=overdue,
+            overdue_shown=overdue[:NEEDS_ATTENTION],
+            top_themes=list(book.themes_this_year.items())[:TOP],
+            improvements=improvements[:TOP],
+            recent=book.newest_first[:TOP],
+            trend=[(q, len(book.by_quarter.get(q, ()))) for q in book.trend_quarters],
+        )
+
+    def case(self, case: Case) -> Page:
+        timeliness = [referral_timeliness(case, r, self.v, self.as_of) for r in case.referrals]
+        not_acted = sum(1 for s in case.warning_signals if not s.acted_on)
+        return self._page(
+            "case.md.j2",
+            f"cases/{safe_case_id(case.id)}.md",
+            case.source,
+            case=case,
+            referrals=list(zip(case.referrals, timeliness, strict=True)),
+            actions=[(a, a.state(self.as_of, self.v.settings.due_soon_days)) for a in case.actions],
+            signals=sorted(case.warning_signals, key=lambda s: (s.date, s.kind, s.description)),
+            not_acted=not_acted,
+            summary=case.summary or case.learning.day_to_day,
+        )
+
+    def theme(self, theme_id: str) -> Page:
+        book = self.book
+        quarters = book.theme_quarters.get(theme_id, {})
+        return self._page(
+            "theme.md.j2",
+            f"themes/{safe_term_id(theme_id)}.md",
+            term=self.v.themes[theme_id],
+            cases=book.by_theme.get(theme_id, ()),
+            actions=book.actions_by_theme.get(theme_id, ()),
+            measures=[r for r in book.measures if r.action and r.action.theme == theme_id],
+            recurrences=[r for r in book.recurrences if r.theme == theme_id],
+            trend=[(q, quarters.get(q, 0)) for q in book.trend_quarters],
+        )
+
+    def services(self) -> Page:
+        book = self.book
+        services = [s for s in self.v.services if s in book.by_service]
+        themes = [t for t in self.v.themes if t in book.by_theme]
+        grid = {
+            "columns": [self.v.services[s].label for s in services],
+            "rows": [
+                (t, [book.service_themes.get(s, {}).get(t, 0) for s in services]) for t in themes
+            ],
+        }
+        return self._page("services.md.j2", "services/index.md", book=book, v=self.v, grid=grid)
+
+    def commissioners(self) -> Page:
+        by_channel = self.book.learning_by_channel
+
+        def entries(channels: tuple[str, ...]) -> list[Any]:
+            merged = [e for c in channels for e in by_channel.get(c, ())]
+            return sorted(
+                merged,
+                key=lambda e: (e.date, e.channel, e.description, [c.id for c in e.cases]),
+                reverse=True,
+            )
+
+        return self._page(
+            "commissioners.md.j2",
+            "commissioners.md",
+            book=self.book,
+            learning_groups=LEARNING_GROUPS,
+            learning_entries=entries,
+        )
+
+    def service(self, service_id: str) -> Page:
+        book = self.book
+        return self._page(
+            "service.md.j2",
+            f"services/{safe_term_id(service_id)}.md",
+            term=self.v.services[service_id],
+            cases=book.by_service.get(service_id, ()),
+            themes=sorted(
+                book.service_themes.get(service_id, {}).items(), key=lambda kv: (-kv[1], kv[0])
+            ),
+            actions=[t for t in book.actions if t.case.service == service_id],
+            measures=[r for r in book.measures if r.case.service == service_id],
+            recurrences=[r for r in book.recurrences if r.service == service_id],
+        )
+
+    def inspectors(self) -> Page:
+        framework = self.v.frameworks.get(self.v.settings.current_framework)
+        categories = dict(framework.evidence_categories) if framework else {}
+        evidence = self.evidence(categories)
+        return self._page(
+            "inspectors.md.j2",
+            "inspectors.md",
+            book=self.book,
+            framework=framework,
+            categories=categories,
+            evidence=evidence,
+            uncategorised=sum(1 for r in self.book.measures if r.measure.evidence_category is None),
+            bodies=self.referral_summary(),
+            detail_limit=INSPECTOR_DETAIL,
+            newest=lambda cases: sorted(cases, key=_newest, reverse=True)[:INSPECTOR_DETAIL],
+            recent_rows=lambda rows: sorted(rows, key=_measure_recency, reverse=True)[
+                :INSPECTOR_DETAIL
+            ],
+            governance=[s for s in self.book.governance if (self.as_of - s.date).days <= YEAR_DAYS],
+            signals=self.signal_summary(),
+            referral_gaps=[
+                r
+                for r in self.book.gaps.referrals
+                if (self.as_of - r.case.dates.concern_received).days <= YEAR_DAYS
+            ],
+        )
+
+    def signal_summary(self) -> list[tuple[str, int, int]]:
+        """Per kind of warning signal: how many were recorded and how many not acted on."""
+        recorded: dict[str, list[bool]] = {}
+        for case in self.book.cases:
+            for signal in case.warning_signals:
+                recorded.setdefault(signal.kind, []).append(signal.acted_on)
+        return [
+            (kind, len(acted), sum(1 for a in acted if not a))
+            for kind, acted in sorted(recorded.items())
+        ]
+
+    def evidence(self, categories: dict[str, str]) -> list[StatementEvidence]:
+        """Every statement of the current framework, tagged reviews mapped through crosswalks."""
+        current_id = self.v.settings.current_framework
+        framework = self.v.frameworks.get(current_id)
+        if framework is None:
+            return []
+        tagged: dict[str, list[Case]] = {s: [] for s in framework.statements}
+        for case in self.book.cases:
+            for statement in sorted({s for t in case.framework_tags for s in self._current(t)}):
+                tagged[statement].append(case)
+        result = []
+        for statement, term in framework.statements.items():
+            cases = tuple(tagged[statement])
+            ids = {c.id for c in cases}
+            rows = tuple(r for r in self.book.measures if r.case.id in ids)
+            counts = {
+                k: sum(1 for r in rows if r.measure.evidence_category == k) for k in categories
+            }
+            result.append(
+                StatementEvidence(
+                    f"{current_id}:{statement}",
+                    term.label,
+                    framework.key_questions.get(statement, ""),
+                    cases,
+                    counts,
+                    rows,
+                )
+            )
+        return result
+
+    def _current(self, tag: str) -> tuple[str, ...]:
+        """The current framework's statement ids for a tag, through a crosswalk if needed."""
+        current_id = self.v.settings.current_framework
+        framework_id, _, statement = tag.partition(":")
+        if framework_id == current_id:
+            return (statement,)
+        older = self.v.frameworks.get(framework_id)
+        mapped = older.crosswalk.get(statement, ()) if older else ()
+        prefix = current_id + ":"
+        return tuple(m.removeprefix(prefix) for m in mapped if ":" not in m or m.startswith(prefix))
+
+    def referral_summary(self) -> list[tuple[str, dict[str, int]]]:
+        """Per body: required, on time, late, not made or overdue, pending."""
+        summary: dict[str, dict[str, int]] = {}
+        for row in self.book.referrals:
+            if not row.referral.required:
+                continue
+            counts = summary.setdefault(
+                row.referral.body,
+                {"required": 0, "on-time": 0, "late": 0, "missing": 0, "pending": 0},
+            )
+            counts["required"] += 1
+            state = row.timeliness.state
+            key = {"overdue": "missing", "not-made": "missing"}.get(state, state)
+            if key in counts:
+                counts[key] += 1
+        order = list(self.v.referral_bodies)
+        rank = {body: index for index, body in enumerate(order)}
+        return sorted(summary.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
+
+    def charts(self) -> Iterator[Page]:
+        book = self.book
+        quarters = book.trend_quarters
+        yield Page(
+            "charts/cases-per-quarter.svg",
+            charts.column_chart(
+                "Learning reviews per quarter",
+                f"Published learning reviews by the quarter the concern was received, "
+                f"{quarters[0]} to {quarters[-1]}. {SAME_FIGURES}",
+                quarters,
+                [len(book.by_quarter.get(q, ())) for q in quarters],
+            ),
+        )
+        yield Page(
+            "charts/action-status.svg",
+            charts.bar_chart(
+                "Actions by status",
+                f"Every action from published reviews by its status on "
+                f"{labels.long_date(self.as_of)}. {SAME_FIGURES}",
+                [
+                    (labels.ACTION_STATE[s], book.action_states[s], labels.tone(s))
+                    for s in ACTION_STATES
+                ],
+            ),
+        )
+        themes = [t for t in self.v.themes if t in book.by_theme]
+        services = [s for s in self.v.services if s in book.by_service]
+        yield Page(
+            "charts/themes-by-service.svg",
+            charts.grid_chart(
+                "Themes by service",
+                "Number of published learning reviews that found each theme, per service. "
+                + SAME_FIGURES,
+                [self.v.themes[t].label for t in themes],
+                [self.v.services[s].label for s in services],
+                [[book.service_themes.get(s, {}).get(t, 0) for s in services] for t in themes],
+            ),
+        )
+        for theme_id, term in self.v.themes.items():
+            counts = book.theme_quarters.get(theme_id, {})
+            yield Page(
+                f"charts/theme-{safe_term_id(theme_id)}.svg",
+                charts.column_chart(
+                    f"{term.label}: reviews per quarter",
+                    "Published learning reviews that found this theme, by the quarter the "
+                    "concern was received. " + SAME_FIGURES,
+                    quarters,
+                    [counts.get(q, 0) for q in quarters],
+                ),
+            )
