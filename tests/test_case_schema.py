@@ -47,12 +47,19 @@ def test_every_mapping_refuses_unknown_fields_so_typos_are_caught() -> None:
     assert SCHEMA["additionalProperties"] is False
 
 
-def test_dates_are_checked_as_dates() -> None:
-    dates = [w for w, p in ALL if p.get("format") == "date"]
+def _takes_record_date(prop: dict[str, Any]) -> bool:
+    return "#/$defs/record_date" in json.dumps({k: prop.get(k) for k in ("$ref", "anyOf")})
+
+
+def test_dates_are_checked_as_dates_with_their_precision() -> None:
+    """Every date field takes a day, a month, a year or not-known, and nothing else."""
+    dates = [w for w, p in ALL if _takes_record_date(p)]
     assert "dates.concern_received" in dates and "actions[].due" in dates
-    for where, prop in ALL:
-        if prop.get("format") == "date":
-            assert prop["pattern"] == r"^\d{4}-\d{2}-\d{2}$", where
+    assert not [w for w, p in ALL if p.get("format") == "date"], "a date field demands a day"
+    text, year = SCHEMA["$defs"]["record_date"]["anyOf"]
+    assert text["format"] == "record-date"
+    assert text["pattern"] == r"^(\d{4}(-\d{2}(-\d{2})?)?|not-known)$"
+    assert (year["type"], year["minimum"], year["maximum"]) == ("integer", 1000, 9999)
 
 
 def test_no_remote_references() -> None:

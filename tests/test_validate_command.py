@@ -82,10 +82,20 @@ def test_a_bad_date_is_reported_as_the_lead_would_want(tmp_project: Project) -> 
     status, out = run(tmp_project)
     assert status == 1
     assert (
-        f"cases/LR-2026-101.yaml:{number + 1}:{indent + 6}: error: 'due' must be a date like "
-        '2026-05-31, not "end of May" [schema/format]'
+        f"cases/LR-2026-101.yaml:{number + 1}:{indent + 6}: error: 'due' must be a day like "
+        "2016-05-14, a month like 2016-05, a year like 2016, or not-known (or not-set when no "
+        "due date was agreed) [schema/format]"
     ) in out
-    assert "hint: Write the date as year-month-day" in out
+    assert "hint: Write only what the record says" in out
+    assert "end of May" not in out  # the lead's text is never repeated back into a CI log
+
+
+def test_a_day_that_does_not_exist_is_called_that(tmp_project: Project) -> None:
+    text = VALID.read_text().replace("concern_received: ", "concern_received: 2025-02-30 #", 1)
+    put_case(tmp_project, text)
+    status, out = run(tmp_project)
+    assert status == 1
+    assert "'concern_received' names a day that does not exist" in out
 
 
 def test_every_problem_in_every_file_is_listed_at_once(tmp_project: Project) -> None:

@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from jsonschema import FormatChecker
 from jsonschema._utils import equal, uniq
+
+from sglearn.read.record_date import format_checker
 
 Check = Callable[[Any], bool]
 
@@ -47,6 +48,11 @@ _SUPPORTED = _ANNOTATIONS | {
     "anyOf",
     "allOf",
     "not",
+    "if",
+    "then",
+    "else",
+    "minimum",
+    "maximum",
 }
 
 
@@ -83,7 +89,7 @@ class _Compiler:
     def __init__(self, root: Mapping[str, Any]) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
-        self.formats = FormatChecker()
+        self.formats = format_checker()
 
     def compile(self, schema: Any) -> Check:
         if schema is True:
@@ -122,6 +128,17 @@ class _Compiler:
         if "not" in schema:
             negated = self.compile(schema["not"])
             checks.append(lambda v: not negated(v))
+        if "if" in schema:
+            condition = self.compile(schema["if"])
+            then = self.compile(schema.get("then", True))
+            otherwise = self.compile(schema.get("else", True))
+            checks.append(lambda v: then(v) if condition(v) else otherwise(v))
+        if "minimum" in schema:
+            low = schema["minimum"]
+            checks.append(lambda v: not _TYPES["number"](v) or v >= low)
+        if "maximum" in schema:
+            high = schema["maximum"]
+            checks.append(lambda v: not _TYPES["number"](v) or v <= high)
         if not checks:
             return lambda _v: True
         if len(checks) == 1:

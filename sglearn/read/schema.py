@@ -5,15 +5,17 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
 from sglearn.read.fastschema import compile_schema
 from sglearn.read.problems import Problem
+from sglearn.read.record_date import RECORD_DATE_FORMAT, format_checker
 
 if TYPE_CHECKING:
     from sglearn.read.loading import Document
@@ -48,7 +50,7 @@ class SchemaChecker:
         self.schema = schema
         self._validator = Draft202012Validator(
             schema,
-            format_checker=FormatChecker(),
+            format_checker=format_checker(),
             registry=Registry(retrieve=_no_remote),  # type: ignore[call-arg]
         )
         # Almost every file is valid: a compiled yes/no check answers first, and jsonschema
@@ -119,6 +121,28 @@ class SchemaChecker:
             rule = "schema/format"
             message = f"'{name}' must be a date like 2026-05-31, not {_show(value)}"
             hint = "Write the date as year-month-day with dashes, for example 2026-05-31."
+        elif kind in ("format", "pattern", "anyOf") and _takes_record_date(prop, self.schema):
+            rule = "schema/format"
+            words = "a day like 2016-05-14, a month like 2016-05, a year like 2016, or not-known"
+            if "not-set" in json.dumps(prop.get("anyOf", [])):
+                words += " (or not-set when no due date was agreed)"
+            message = f"'{name}' must be {words}"
+            if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                message = f"'{name}' names a day that does not exist; it must be {words}"
+            hint = "Write only what the record says: if it gives the month but not the day, write "
+            hint += "the month. Verdicts such as 'late' are given only for exact days."
+        elif kind is None and error.schema is False:
+            # A field one version of the format has and the other has not.
+            unknown = _forbidden_field(self.schema, error, document.data) or name
+            where, at_key, rule = (*where, unknown), True, "schema/version"
+            if unknown in ("staff_role", "employment"):
+                message = f"'{unknown}' is a version 1 field"
+                hint = "In version 2, record each staff group under staff_involved "
+                hint += "(role, count, employment_outcome)."
+            else:
+                message = f"'{unknown}' belongs to version 2 of the case format"
+                hint = "Add 'schema_version: 2' at the top, or let 'sglearn migrate --write' "
+                hint += "move this file to version 2."
         elif kind == "pattern":
             rule = "schema/format"
             message = f"{_show(value)} is not in the right form for '{name}'"
@@ -170,6 +194,24 @@ class SchemaChecker:
             resolved: dict[str, Any] = self.schema["$defs"][ref.removeprefix("#/$defs/")]
             return resolved
         return node
+
+
+def _forbidden_field(schema: Any, error: ValidationError, data: Any) -> str | None:
+    """The field a ``false`` schema refused: jsonschema reports it at the parent mapping."""
+    node = schema
+    for step in error.absolute_schema_path:
+        node = node[step]
+    value = data
+    for step in error.absolute_path:
+        value = value[step]
+    if not isinstance(node, dict) or not isinstance(value, dict):
+        return None
+    return next((str(k) for k, sub in node.items() if sub is False and k in value), None)
+
+
+def _takes_record_date(prop: Mapping[str, Any], schema: Mapping[str, Any]) -> bool:
+    text = json.dumps({k: prop.get(k) for k in ("$ref", "anyOf", "format")})
+    return "record_date" in text or RECORD_DATE_FORMAT in text
 
 
 def _places(error: ValidationError) -> list[tuple[Any, ...]]:

@@ -108,8 +108,15 @@ SCHEMA_CHECKS = [
     ),
     (
         "schema/format",
-        "A date or id not written in the expected form.",
-        "Dates are year-month-day: 2026-05-31. Case ids are LR-2026-004.",
+        "A date or id not written in the expected form, or a day that does not exist.",
+        "Write a date as exactly as the record gives it: a day (2026-05-31), a month "
+        "(2026-05), a year (2026) or not-known. Case ids are LR-2026-004.",
+    ),
+    (
+        "schema/version",
+        "A field that belongs to the other version of the case format.",
+        "Add 'schema_version: 2' (or run 'sglearn migrate --write'), or move the value to "
+        "the version 2 field the hint names.",
     ),
     ("schema/empty", "A field or list that must not be empty.", "Fill it in."),
     ("schema/too-long", "Text longer than the field allows.", "Shorten it."),
