@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import subprocess
 import threading
@@ -282,3 +283,65 @@ def test_hostile_case_runs_nothing_in_the_browser(
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_timeout(200)
     # The tab fixture fails the test on any dialog (alert), console error or other host.
+
+
+@pytest.mark.parametrize("path", [f"cases/{SAMPLE_CASE}/", "actions/", "inspectors/"])
+def test_phone_reader_sees_every_cell_of_a_wide_table(
+    browser: Any, site_url: str, path: str
+) -> None:
+    """At 390 px a wide table becomes cards: no cell starts off-screen, each names its column."""
+    context, watched = open_tab(browser, width=390)
+    try:
+        page = watched.page
+        page.goto(site_url + path)
+        page.locator("table[data-sg-cards]").first.wait_for(state="attached")
+        cells = page.evaluate(
+            """() => [...document.querySelectorAll('table[data-sg-cards] td')]
+                .filter(td => td.offsetParent !== null)
+                .map(td => [td.getBoundingClientRect().left, td.getAttribute('data-label')])"""
+        )
+        assert cells, "no wide table on the page"
+        assert [c for c in cells if c[0] < 0 or c[0] >= 390] == []
+        assert all(label for _left, label in cells)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+    check_clean(watched)
+
+
+def test_wide_screen_never_squeezes_the_main_text_column(browser: Any, site_url: str) -> None:
+    context, watched = open_tab(browser, width=1366)
+    try:
+        page = watched.page
+        page.goto(site_url + f"cases/{SAMPLE_CASE}/")
+        page.locator("[data-sg-main]").first.wait_for(state="attached")
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('td[data-sg-main]')]"
+            ".map(td => td.getBoundingClientRect().width)"
+        )
+        assert widths and min(widths) >= 200  # about 16em: a sentence reads in a few lines
+    finally:
+        context.close()
+    check_clean(watched)
+
+
+def test_printed_page_carries_site_page_title_and_page_numbers(
+    browser: Any, site_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    context, watched = open_tab(browser, width=1366)
+    try:
+        page = watched.page
+        page.goto(site_url + "actions/")
+        page.locator("#sg-print-header").wait_for(state="attached")
+        header = page.locator("#sg-print-header").inner_text()
+        assert "Safeguarding learning reviews" in header and "Action tracker" in header
+        css = (REPO / "docs" / "stylesheets" / "sglearn.css").read_text(encoding="utf-8")
+        assert 'content: "Page " counter(page) " of " counter(pages)' in css
+        pdf = tmp_path_factory.mktemp("print") / "actions.pdf"
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), format="A4")
+        pages = re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes())
+        assert len(pages) > 1  # the tracker runs over several printed pages
+    finally:
+        context.close()
+    check_clean(watched)
