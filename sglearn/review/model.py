@@ -141,22 +141,6 @@ class Action:
         """'not stated' is an explicit gap the site must show, not an owner."""
         return " ".join(self.owner_role.split()).casefold() != NOT_STATED
 
-    def is_overdue(self, as_of: date) -> bool:
-        return self.is_open and self.due < as_of
-
-    def is_due_soon(self, as_of: date, days: int) -> bool:
-        return self.is_open and as_of <= self.due <= as_of + timedelta(days=days)
-
-    def state(self, as_of: date, due_soon_days: int) -> str:
-        """Tracker state: overdue, due-soon, open, done, verified or cancelled."""
-        if self.is_overdue(as_of):
-            return "overdue"
-        if self.is_due_soon(as_of, due_soon_days):
-            return "due-soon"
-        if self.is_open:
-            return "open"
-        return self.status
-
 
 @dataclass(frozen=True)
 class Measure:
@@ -171,27 +155,6 @@ class Measure:
     follow_up: Figure | None
     no_follow_up_reason: str | None
     verified_by: str | None
-
-    @property
-    def improved(self) -> bool | None:
-        """True when the follow-up moved the better way; None until there is a follow-up."""
-        if self.follow_up is None:
-            return None
-        if self.better == "higher":
-            return self.follow_up.value > self.baseline.value
-        return self.follow_up.value < self.baseline.value
-
-    @property
-    def result(self) -> str:
-        """improved, not-improved or not-yet-measured."""
-        improved = self.improved
-        if improved is None:
-            return "not-yet-measured"
-        return "improved" if improved else "not-improved"
-
-    @property
-    def verified_improvement(self) -> bool:
-        return self.improved is True and self.verified_by is not None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sglearn.review.model import Case, quarter_of, quarter_start
 from sglearn.review.vocabulary import Vocabularies
-from sglearn.site.aggregate import REFERRAL_GAPS, build_casebook
+from sglearn.site.aggregate import build_casebook
 
 FORMATS = ("markdown", "csv", "json")
 
@@ -166,7 +166,7 @@ def build_meeting_report(
             row.referral.rationale or "",
         )
         for row in book.referrals
-        if row.case.is_open and row.timeliness.state in REFERRAL_GAPS
+        if row.case.is_open and row.timeliness.is_gap
     )
     return MeetingReport(
         as_of=as_of,

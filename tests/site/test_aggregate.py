@@ -120,8 +120,16 @@ def test_aggregate_actions_grouped_by_owner_with_not_stated_last(book: Casebook)
     }
 
 
-def test_aggregate_measures_improved_not_improved_not_yet_measured(book: Casebook) -> None:
-    assert dict(book.measure_results) == {"improved": 2, "not-improved": 1, "not-yet-measured": 1}
+def test_aggregate_measures_improved_not_improved_unverified_not_yet_measured(
+    book: Casebook,
+) -> None:
+    # A follow-up figure nobody checked (no verified_by) is unverified, never improved.
+    assert dict(book.measure_results) == {
+        "improved": 1,
+        "not-improved": 0,
+        "unverified": 2,
+        "not-yet-measured": 1,
+    }
     assert [(r.case.id, r.measure.id) for r in book.verified_improvements] == [
         ("LR-2025-001", "M1")
     ]
@@ -270,7 +278,13 @@ def test_aggregate_governance_meetings_group_the_cases_they_reviewed(
             "not-applicable",
             None,
         ),
-        ({"body": "police", "required": False, "date": "2026-03-06"}, "2026-03-06", "made", None),
+        # not required: "not required" whatever its decision and date, never late
+        (
+            {"body": "police", "required": False, "date": "2026-03-20"},
+            "2026-03-06",
+            "not-required",
+            None,
+        ),
     ],
 )
 def test_aggregate_referral_timeliness_uses_the_rules_clock(

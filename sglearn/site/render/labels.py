@@ -46,6 +46,7 @@ _WORDS: dict[str, str] = {
     "improved": "Improved",
     "not-improved": "Not improved",
     "not-yet-measured": "Not yet measured",
+    "unverified": "Follow-up not yet checked",
     "higher": "Higher is better",
     "lower": "Lower is better",
     # referrals
@@ -109,6 +110,7 @@ _TONES: dict[str, str] = {
     "pending": "warning",
     "made-undated": "warning",
     "not-yet-measured": "warning",
+    "unverified": "warning",
     "not-stated": "warning",
     "open": "info",
     "actions-in-progress": "info",

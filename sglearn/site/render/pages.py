@@ -15,9 +15,15 @@ from typing import Any
 from jinja2 import Environment
 
 from sglearn.review.model import Case, safe_case_id, safe_term_id
+from sglearn.review.verdicts import (
+    ACTION_STATES,
+    action_state,
+    referral_timeliness,
+    within_last_year,
+)
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site import charts
-from sglearn.site.aggregate import ACTION_STATES, Casebook, MeasureRow, referral_timeliness
+from sglearn.site.aggregate import Casebook, MeasureRow
 from sglearn.site.exports import DOWNLOADS, export_files
 from sglearn.site.render import labels
 from sglearn.site.render.environment import make_environment
@@ -34,7 +40,6 @@ LEARNING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 SAME_FIGURES = "The same figures are in the table with the chart."
 INSPECTOR_DETAIL = 10
 """Reviews and figures listed per quality statement, so the page stays readable at scale."""
-YEAR_DAYS = 366
 NEEDS_ATTENTION = 10
 """How many overdue actions the dashboard lists; the tracker has every one."""
 
@@ -140,7 +145,10 @@ class SitePages:
             case.source,
             case=case,
             referrals=list(zip(case.referrals, timeliness, strict=True)),
-            actions=[(a, a.state(self.as_of, self.v.settings.due_soon_days)) for a in case.actions],
+            actions=[
+                (a, action_state(case, a, self.as_of, self.v.settings.due_soon_days))
+                for a in case.actions
+            ],
             signals=sorted(case.warning_signals, key=lambda s: (s.date, s.kind, s.description)),
             not_acted=not_acted,
             summary=case.summary or case.learning.day_to_day,
@@ -224,13 +232,9 @@ class SitePages:
             recent_rows=lambda rows: sorted(rows, key=_measure_recency, reverse=True)[
                 :INSPECTOR_DETAIL
             ],
-            governance=[s for s in self.book.governance if (self.as_of - s.date).days <= YEAR_DAYS],
+            governance=[s for s in self.book.governance if within_last_year(s.date, self.as_of)],
             signals=self.signal_summary(),
-            referral_gaps=[
-                r
-                for r in self.book.gaps.referrals
-                if (self.as_of - r.case.dates.concern_received).days <= YEAR_DAYS
-            ],
+            referral_gaps=self.book.recent_referral_gaps,
         )
 
     def signal_summary(self) -> list[tuple[str, int, int]]:
