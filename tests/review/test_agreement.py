@@ -292,3 +292,22 @@ def test_agreement_dashboard_count_matches_the_inspectors_list(
         if referral_timeliness(c, r, vocab, AS_OF).is_gap
     )
     assert count == expected > 0
+
+
+# What only the verdict engine (sglearn/review/) may write: the clocks' keys, weekday
+# counting, the holiday calendars, the test for a checked follow-up, the better direction.
+SECOND_IMPLEMENTATION = re.compile(
+    r"\"(working_days|days_after_conclusion|hours)\"|\.weekday\(\)|import holidays"
+    r"|verified_by is (not )?None|follow_up is not None|better == |\.due [<>]"
+)
+
+
+def test_agreement_no_judgement_is_made_outside_the_engine() -> None:
+    found = []
+    for path in sorted((REPO / "sglearn").rglob("*")):
+        if path.suffix not in (".py", ".j2") or "review" in path.relative_to(REPO).parts[1:2]:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if SECOND_IMPLEMENTATION.search(line):
+                found.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert found == [], "judge dates and states with sglearn.review.verdicts:\n" + "\n".join(found)
