@@ -48,7 +48,15 @@ REFERRAL_STATES = (
 REFERRAL_GAPS = frozenset({"late", "made-undated", "overdue", "not-made"})
 """Late, missing or overdue: what the gap lists, the dashboard and the report count."""
 
-ACTION_STATES = ("overdue", "due-soon", "open", "done", "verified", "cancelled")
+ACTION_STATES = (
+    "overdue",
+    "due-soon",
+    "planned",
+    "in-progress",
+    "done",
+    "verified",
+    "cancelled",
+)
 MEASURE_RESULTS = ("improved", "not-improved", "unverified", "not-yet-measured")
 
 RECENT_DAYS = 366
@@ -171,7 +179,11 @@ def effect_verified(case: Case, action: Action) -> bool:
 
 
 def action_state(case: Case, action: Action, as_of: date, due_soon_days: int) -> str:
-    """Tracker state: overdue, due-soon, open, done, verified (effect verified) or cancelled."""
+    """Tracker state: overdue, due-soon, planned, in-progress, done, verified or cancelled.
+
+    ``verified`` means its effect is verified (a measure's follow-up figure was checked);
+    overdue and due soon are judged only for actions still planned or in progress.
+    """
     if action.status == "cancelled":
         return "cancelled"
     if action.is_completed:
@@ -180,7 +192,7 @@ def action_state(case: Case, action: Action, as_of: date, due_soon_days: int) ->
         return "overdue"
     if action.due <= as_of + timedelta(days=due_soon_days):
         return "due-soon"
-    return "open"
+    return action.status
 
 
 def status_behind(case: Case, action: Action) -> bool:

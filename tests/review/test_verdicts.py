@@ -68,7 +68,8 @@ def test_verdicts_follow_up_nobody_checked_is_unverified_never_improved(
         ("in-progress", "2026-06-14", "overdue"),  # the day before as-of
         ("planned", "2026-06-15", "due-soon"),  # due on the as-of date
         ("in-progress", "2026-07-15", "due-soon"),  # as-of + 30 days
-        ("in-progress", "2026-07-16", "open"),  # as-of + 31 days
+        ("in-progress", "2026-07-16", "in-progress"),  # as-of + 31 days
+        ("planned", "2026-07-16", "planned"),
         ("cancelled", "2026-01-01", "cancelled"),
     ],
 )

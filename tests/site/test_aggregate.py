@@ -93,7 +93,8 @@ def test_aggregate_action_tracker_states_on_the_as_of_date(book: Casebook) -> No
     assert dict(book.action_states) == {
         "overdue": 2,
         "due-soon": 1,
-        "open": 1,
+        "planned": 0,
+        "in-progress": 1,
         "done": 1,
         "verified": 1,
         "cancelled": 1,
@@ -103,7 +104,7 @@ def test_aggregate_action_tracker_states_on_the_as_of_date(book: Casebook) -> No
         ("LR-2025-002", "A1", "overdue"),
         ("LR-2026-002", "A1", "overdue"),
         ("LR-2025-002", "A2", "due-soon"),
-        ("LR-2026-001", "A1", "open"),
+        ("LR-2026-001", "A1", "in-progress"),
         ("LR-2025-002", "A3", "done"),
         ("LR-2025-001", "A1", "verified"),
         ("LR-2026-001", "A2", "cancelled"),

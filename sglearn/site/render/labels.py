@@ -92,7 +92,8 @@ CASE_STATUS = {
 ACTION_STATE = {
     "overdue": "Overdue",
     "due-soon": "Due soon",
-    "open": "Open",
+    "planned": "Planned",
+    "in-progress": "In progress",
     "done": "Done, effect not yet verified",
     "verified": "Verified effective",
     "cancelled": "Cancelled",
@@ -113,6 +114,8 @@ _TONES: dict[str, str] = {
     "unverified": "warning",
     "not-stated": "warning",
     "open": "info",
+    "planned": "info",
+    "in-progress": "info",
     "actions-in-progress": "info",
     "monitoring-effectiveness": "info",
     "verified": "success",
