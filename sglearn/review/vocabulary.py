@@ -138,6 +138,21 @@ def load_vocabularies(project: Project) -> Vocabularies:
 
 def _calendar_problems(settings: Document) -> list[Problem]:
     """Each jurisdiction's calendar must be one the ``holidays`` package knows."""
+    if not isinstance(settings.data.get("jurisdictions"), dict):
+        # A settings file from before calendars (its own older meta-schema let it through).
+        return [
+            Problem(
+                settings.path,
+                1,
+                1,
+                "settings/calendar",
+                "settings.yaml does not say which bank-holiday calendar each jurisdiction uses",
+                "Add 'jurisdictions:' with, for example, 'england: {bank_holidays: GB-ENG}' and "
+                "'wales: {bank_holidays: GB-WLS}'; move any local closure days from "
+                "'bank_holidays' to 'extra_closure_days' (national bank holidays now come from "
+                "the calendar).",
+            )
+        ]
     problems = []
     for jurisdiction, entry in settings.data.get("jurisdictions", {}).items():
         where = ("jurisdictions", jurisdiction, "bank_holidays")

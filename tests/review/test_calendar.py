@@ -96,3 +96,24 @@ def test_calendar_unknown_in_settings_is_an_error_with_its_line(tmp_path: Path) 
         "settings/calendar",
     )
     assert "GB-XX" in problem.message and "wales" in problem.message
+
+
+def test_calendar_old_settings_without_jurisdictions_get_a_clear_error(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    meta = tmp_path / "schemas" / "meta" / "settings.schema.json"
+    schema = json.loads(meta.read_text(encoding="utf-8"))
+    schema["required"].remove("jurisdictions")  # a project's own, older meta-schema
+    meta.write_text(json.dumps(schema), encoding="utf-8")
+    settings = tmp_path / "schemas" / "settings.yaml"
+    kept = [
+        line
+        for line in settings.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(("jurisdictions:", "  england:", "  wales:", "  scotland:"))
+        and not line.startswith("  northern-ireland:")
+    ]
+    settings.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(VocabularyError) as raised:
+        load_vocabularies(Project(tmp_path))
+    (problem,) = raised.value.problems
+    assert problem.rule == "settings/calendar"
+    assert "jurisdictions:" in problem.hint
