@@ -12,6 +12,7 @@ from sglearn.read.loading import Document, load_file
 from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 from sglearn.read.schema import SchemaChecker
+from sglearn.review.calendar import UnknownCalendarError, WorkingCalendar, check_calendar
 
 # file (under schemas/) -> meta-schema (under schemas/meta/)
 VOCABULARY_FILES = {
@@ -56,7 +57,13 @@ class Settings:
     due_soon_days: int
     small_count_threshold: int
     current_framework: str
-    bank_holidays: frozenset[date]
+    calendars: dict[str, str] = field(default_factory=dict)
+    """Jurisdiction -> its bank-holiday calendar, e.g. ``england`` -> ``GB-ENG``."""
+    closure_days: frozenset[date] = frozenset()
+
+    def calendar(self, jurisdiction: str) -> WorkingCalendar:
+        """The working days of a jurisdiction: weekends, its bank holidays, closure days."""
+        return WorkingCalendar(self.calendars.get(jurisdiction), self.closure_days)
 
 
 @dataclass
@@ -119,12 +126,52 @@ def load_vocabularies(project: Project) -> Vocabularies:
             problems.extend(loaded)
             continue
         found = checkers[meta].check(loaded)
+        if not found and relative == "settings.yaml":
+            found = _calendar_problems(loaded)
         problems.extend(found)
         if not found:
             documents[relative] = loaded.data
     if problems:
         raise VocabularyError(problems)
     return _assemble(documents)
+
+
+def _calendar_problems(settings: Document) -> list[Problem]:
+    """Each jurisdiction's calendar must be one the ``holidays`` package knows."""
+    if not isinstance(settings.data.get("jurisdictions"), dict):
+        # A settings file from before calendars (its own older meta-schema let it through).
+        return [
+            Problem(
+                settings.path,
+                1,
+                1,
+                "settings/calendar",
+                "settings.yaml does not say which bank-holiday calendar each jurisdiction uses",
+                "Add 'jurisdictions:' with, for example, 'england: {bank_holidays: GB-ENG}' and "
+                "'wales: {bank_holidays: GB-WLS}'; move any local closure days from "
+                "'bank_holidays' to 'extra_closure_days' (national bank holidays now come from "
+                "the calendar).",
+            )
+        ]
+    problems = []
+    for jurisdiction, entry in settings.data.get("jurisdictions", {}).items():
+        where = ("jurisdictions", jurisdiction, "bank_holidays")
+        try:
+            check_calendar(str(entry["bank_holidays"]))
+        except UnknownCalendarError:
+            line, column = settings.locate(where)
+            problems.append(
+                Problem(
+                    settings.path,
+                    line,
+                    column,
+                    "settings/calendar",
+                    f"there is no bank-holiday calendar {entry['bank_holidays']!r} for "
+                    f"{jurisdiction}",
+                    "Use GB-ENG, GB-WLS, GB-SCT or GB-NIR (a calendar of the holidays package).",
+                )
+            )
+    return problems
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -168,7 +215,8 @@ def _assemble(documents: dict[str, dict[str, Any]]) -> Vocabularies:
         due_soon_days=raw["deadlines"]["due_soon_days"],
         small_count_threshold=raw["publication"]["small_count_threshold"],
         current_framework=raw["publication"]["current_framework"],
-        bank_holidays=frozenset(date.fromisoformat(d) for d in raw.get("bank_holidays", [])),
+        calendars={str(k): str(v["bank_holidays"]) for k, v in raw["jurisdictions"].items()},
+        closure_days=frozenset(date.fromisoformat(d) for d in raw.get("extra_closure_days") or []),
     )
     outcomes = {
         (item["jurisdiction"], item["track"]): _terms(item["terms"])

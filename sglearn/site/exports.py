@@ -111,7 +111,7 @@ def measure_rows(book: Casebook) -> list[Row]:
                 "follow_up_value": m.follow_up.value if m.follow_up else None,
                 "follow_up_from": _iso(m.follow_up.period.start if m.follow_up else None),
                 "follow_up_to": _iso(m.follow_up.period.end if m.follow_up else None),
-                "result": m.result,
+                "result": row.result,
                 "no_follow_up_reason": m.no_follow_up_reason or "",
                 "verified_by": m.verified_by or "",
             }

@@ -1,15 +1,16 @@
-"""The LADO clock counts working days: weekends and the configured bank holidays do not count."""
+"""The LADO clock counts working days: weekends and the nation's bank holidays do not count."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from sglearn.check.rules import CaseContext, lado_clock
-from sglearn.check.rules.lado_clock import working_days_between
+from sglearn.review.calendar import working_days_between
 from sglearn.review.vocabulary import Vocabularies
 
 EASTER_2026 = {date(2026, 4, 3), date(2026, 4, 6)}  # Good Friday, Easter Monday
@@ -55,16 +56,24 @@ def test_working_days_between_agrees_with_counting_day_by_day() -> None:
             assert working_days_between(start, end, holidays) == by_day, (start, end)
 
 
-def lado_case(referred: str) -> str:
-    """A children's case whose concern came in on Thursday 2 April 2026."""
-    return (
-        "id: LR-2026-102\ntrack: children\n"
-        "dates: {concern_received: 2026-04-02, investigation_concluded: 2026-05-08}\n"
-        f"referrals:\n  - {{body: lado, required: true, decision: referred, date: {referred}}}\n"
-    )
+CHILDREN_CASE = Path(__file__).resolve().parents[1] / "data/rules/valid/LR-2026-102.yaml"
 
 
-def test_lado_clock_counts_settings_bank_holidays(
+def lado_case(referred: str, jurisdiction: str = "england") -> str:
+    """The valid children's case (concern received Thursday 2 April 2026), LADO told then."""
+    text = CHILDREN_CASE.read_text(encoding="utf-8")
+    text = text.replace("jurisdiction: england", f"jurisdiction: {jurisdiction}", 1)
+    return text.replace("    date: 2026-04-07\n", f"    date: {referred}\n", 1)
+
+
+def date_position(text: str, day: str) -> tuple[int, int]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line == f"    date: {day}":
+            return number, line.index(day) + 1
+    raise AssertionError(day)
+
+
+def test_lado_clock_counts_the_jurisdictions_bank_holidays(
     make_context: Callable[..., CaseContext],
 ) -> None:
     on_time = make_context(lado_case("2026-04-07"))  # Good Friday and Easter Monday skipped
@@ -73,7 +82,14 @@ def test_lado_clock_counts_settings_bank_holidays(
     (problem,) = lado_clock.check(late)
     assert "2 working days" in problem.message
     assert "within 1 working day" in problem.message
-    assert (problem.line, problem.column) == (5, 60)  # the date inside the entry
+    assert (problem.line, problem.column) == date_position(lado_case("2026-04-08"), "2026-04-08")
+
+
+def test_lado_clock_not_required_is_never_late(make_context: Callable[..., CaseContext]) -> None:
+    text = lado_case("2026-04-20").replace(
+        "  - body: lado\n    required: true", "  - body: lado\n    required: false", 1
+    )
+    assert list(lado_clock.check(make_context(text))) == []
 
 
 def test_lado_clock_uses_the_configured_number_of_working_days(

@@ -93,7 +93,8 @@ def test_aggregate_action_tracker_states_on_the_as_of_date(book: Casebook) -> No
     assert dict(book.action_states) == {
         "overdue": 2,
         "due-soon": 1,
-        "open": 1,
+        "planned": 0,
+        "in-progress": 1,
         "done": 1,
         "verified": 1,
         "cancelled": 1,
@@ -103,7 +104,7 @@ def test_aggregate_action_tracker_states_on_the_as_of_date(book: Casebook) -> No
         ("LR-2025-002", "A1", "overdue"),
         ("LR-2026-002", "A1", "overdue"),
         ("LR-2025-002", "A2", "due-soon"),
-        ("LR-2026-001", "A1", "open"),
+        ("LR-2026-001", "A1", "in-progress"),
         ("LR-2025-002", "A3", "done"),
         ("LR-2025-001", "A1", "verified"),
         ("LR-2026-001", "A2", "cancelled"),
@@ -120,8 +121,16 @@ def test_aggregate_actions_grouped_by_owner_with_not_stated_last(book: Casebook)
     }
 
 
-def test_aggregate_measures_improved_not_improved_not_yet_measured(book: Casebook) -> None:
-    assert dict(book.measure_results) == {"improved": 2, "not-improved": 1, "not-yet-measured": 1}
+def test_aggregate_measures_improved_not_improved_unverified_not_yet_measured(
+    book: Casebook,
+) -> None:
+    # A follow-up figure nobody checked (no verified_by) is unverified, never improved.
+    assert dict(book.measure_results) == {
+        "improved": 1,
+        "not-improved": 0,
+        "unverified": 2,
+        "not-yet-measured": 1,
+    }
     assert [(r.case.id, r.measure.id) for r in book.verified_improvements] == [
         ("LR-2025-001", "M1")
     ]
@@ -270,7 +279,13 @@ def test_aggregate_governance_meetings_group_the_cases_they_reviewed(
             "not-applicable",
             None,
         ),
-        ({"body": "police", "required": False, "date": "2026-03-06"}, "2026-03-06", "made", None),
+        # not required: "not required" whatever its decision and date, never late
+        (
+            {"body": "police", "required": False, "date": "2026-03-20"},
+            "2026-03-06",
+            "not-required",
+            None,
+        ),
     ],
 )
 def test_aggregate_referral_timeliness_uses_the_rules_clock(

@@ -64,8 +64,8 @@ def test_exports_measures_show_results(files: dict[str, str]) -> None:
     assert [(r["case_id"], r["measure_id"], r["result"]) for r in rows] == [
         ("LR-2025-001", "M1", "improved"),
         ("LR-2025-002", "M1", "not-yet-measured"),
-        ("LR-2025-002", "M2", "not-improved"),
-        ("LR-2026-002", "M1", "improved"),
+        ("LR-2025-002", "M2", "unverified"),  # a follow-up figure nobody has checked
+        ("LR-2026-002", "M1", "unverified"),
     ]
     assert rows[0]["baseline_value"] == "30" and rows[0]["follow_up_value"] == "85"
 

@@ -52,63 +52,6 @@ def test_model_quarters_ending_cross_a_year() -> None:
     assert quarters_ending(date(2026, 2, 1), 3) == ("2025 Q3", "2025 Q4", "2026 Q1")
 
 
-@pytest.mark.parametrize(
-    ("better", "baseline", "follow_up", "improved", "result"),
-    [
-        ("higher", 30, 85, True, "improved"),
-        ("higher", 30, 30, False, "not-improved"),
-        ("higher", 30, 20, False, "not-improved"),
-        ("lower", 5, 1, True, "improved"),
-        ("lower", 5, 5, False, "not-improved"),
-        ("lower", 5, 9, False, "not-improved"),
-    ],
-)
-def test_model_measure_improved_follows_the_better_direction(
-    make_case: MakeCase, better: str, baseline: int, follow_up: int, improved: bool, result: str
-) -> None:
-    data = make_case()
-    measure = data["measures"][0]
-    measure.update(better=better)
-    measure["baseline"]["value"] = baseline
-    measure["follow_up"]["value"] = follow_up
-    m = to_case(data).measures[0]
-    assert m.improved is improved
-    assert m.result == result
-
-
-def test_model_measure_without_follow_up_is_not_yet_measured(make_case: MakeCase) -> None:
-    data = make_case()
-    del data["measures"][0]["follow_up"]
-    data["measures"][0]["no_follow_up_reason"] = "Next audit in July."
-    m = to_case(data).measures[0]
-    assert m.improved is None
-    assert m.result == "not-yet-measured"
-    assert not m.verified_improvement
-
-
-@pytest.mark.parametrize(
-    ("status", "due", "overdue", "due_soon", "state"),
-    [
-        ("in-progress", "2026-06-14", True, False, "overdue"),  # the day before as-of
-        ("planned", "2026-06-15", False, True, "due-soon"),  # due on the as-of date
-        ("in-progress", "2026-07-15", False, True, "due-soon"),  # as-of + 30 days
-        ("in-progress", "2026-07-16", False, False, "open"),  # as-of + 31 days
-        ("done", "2026-01-01", False, False, "done"),  # past due but done
-        ("verified", "2026-01-01", False, False, "verified"),
-        ("cancelled", "2026-01-01", False, False, "cancelled"),
-    ],
-)
-def test_model_action_overdue_and_due_soon_on_the_as_of_date(
-    make_case: MakeCase, status: str, due: str, overdue: bool, due_soon: bool, state: str
-) -> None:
-    data = make_case()
-    data["actions"][0].update(status=status, due=due)
-    action = to_case(data).actions[0]
-    assert action.is_overdue(AS_OF) is overdue
-    assert action.is_due_soon(AS_OF, 30) is due_soon
-    assert action.state(AS_OF, 30) == state
-
-
 @pytest.mark.parametrize("owner", ["not stated", "Not Stated", "  not   stated "])
 def test_model_owner_not_stated_is_a_gap_not_an_owner(make_case: MakeCase, owner: str) -> None:
     data = make_case()

@@ -193,7 +193,9 @@ def test_render_outside_pages_suppress_small_counts_and_say_so(
     for path in OUTSIDE_PAGES:
         assert 'counts from 1 to 4 are shown as "fewer than 5"' in site[path].content, path
     commissioners = site["commissioners.md"].content
-    assert "| Improved in the better direction | fewer than 5 |" in commissioners
+    assert "| Improved in the better direction, checked by a named role | fewer than 5 |" in (
+        commissioners
+    )
     inspectors = site["inspectors.md"].content
     row = next(line for line in inspectors.splitlines() if line.startswith("| Safeguarding |"))
     # 4 tagged reviews, 2 measured figures in "processes": both below 5. Zero stays zero.

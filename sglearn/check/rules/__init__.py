@@ -39,6 +39,7 @@ def case_rules() -> list[ModuleType]:
         action_due,
         action_evidence,
         action_overdue,
+        action_verified,
         bodies_considered,
         category_fits_track,
         closed_verified,
@@ -68,6 +69,7 @@ def case_rules() -> list[ModuleType]:
         action_due,
         action_evidence,
         action_overdue,
+        action_verified,
         closed_verified,
     ]
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
+from sglearn.review.verdicts import due_by_review
 
 ID = "actions/due-before-review"
 LEVEL = Level.ERROR
@@ -37,18 +38,19 @@ _RULE = sys.modules[__name__]
 
 
 def check(context: CaseContext) -> Iterator[Problem]:
-    held = context.date_at(("dates", "learning_review_held"))
-    if held is None:
+    case = context.case
+    if case is None or case.dates.learning_review_held is None:
         return
-    for index, action in enumerate(context.data["actions"]):
-        due = context.date_at(("actions", index, "due"))
-        if due is None or due > held:
+    held = case.dates.learning_review_held
+    for index, action in enumerate(case.actions):
+        if not due_by_review(case, action):
             continue
-        when = "the same day as" if due == held else "before"
+        when = "the same day as" if action.due == held else "before"
         yield context.problem(
             _RULE,
             ("actions", index, "due"),
-            f"action {action['id']} is due on {due}, {when} the learning review was held ({held})",
+            f"action {action.id} is due on {action.due}, {when} the learning review was held "
+            f"({held})",
             f"Set the due date to when the action should be finished, after {held}. Check the "
             "year and the month.",
         )

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
+from sglearn.review.verdicts import action_state
 
 ID = "actions/overdue"
 LEVEL = Level.WARNING
@@ -35,17 +36,18 @@ _RULE = sys.modules[__name__]
 
 
 def check(context: CaseContext) -> Iterator[Problem]:
-    for index, action in enumerate(context.data["actions"]):
-        if action["status"] not in ("planned", "in-progress"):
+    case = context.case
+    if case is None:
+        return
+    days = context.vocabularies.settings.due_soon_days
+    for index, action in enumerate(case.actions):
+        if action_state(case, action, context.as_of, days) != "overdue":
             continue
-        due = context.date_at(("actions", index, "due"))
-        if due is None or due >= context.as_of:
-            continue
-        late = (context.as_of - due).days
+        late = (context.as_of - action.due).days
         yield context.problem(
             _RULE,
             ("actions", index, "due"),
-            f"action {action['id']} was due on {due} and is still {action['status']}: "
+            f"action {action.id} was due on {action.due} and is still {action.status}: "
             f"{late} day{'' if late == 1 else 's'} overdue as of {context.as_of}",
             "If it is finished, set the status to done and add completed and evidence. If not, "
             "agree a new due date at the governance meeting and record it here.",

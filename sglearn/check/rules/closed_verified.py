@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import Any
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
+from sglearn.review.verdicts import effect_verified
 
 ID = "case/closed-unverified"
 LEVEL = Level.ERROR
@@ -43,12 +43,15 @@ _RULE = sys.modules[__name__]
 
 
 def check(context: CaseContext) -> Iterator[Problem]:
-    data = context.data
-    closed = data["status"] == "closed"
-    measures: list[dict[str, Any]] = data.get("measures") or []
-    for index, action in enumerate(data["actions"]):
-        action_id, status = action["id"], action["status"]
+    case = context.case
+    if case is None:
+        return
+    closed = case.status == "closed"
+    for index, action in enumerate(case.actions):
+        action_id, status = action.id, action.status
         if status != "verified" and not (closed and status != "cancelled"):
+            continue
+        if effect_verified(case, action):
             continue
         if status == "verified":
             why = f"action {action_id} is marked verified"
@@ -56,9 +59,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
         else:
             why = f"the review is closed, so action {action_id} needs verified evidence"
             meanwhile = "or keep the review at monitoring-effectiveness until then"
-        tests = [(k, m) for k, m in enumerate(measures) if m["action"] == action_id]
-        if any("follow_up" in m and "verified_by" in m for _, m in tests):
-            continue
+        tests = [(k, m) for k, m in enumerate(case.measures) if m.action == action_id]
         if not tests:
             yield context.problem(
                 _RULE,
@@ -69,11 +70,11 @@ def check(context: CaseContext) -> Iterator[Problem]:
             )
             continue
         k, measure = tests[0]
-        missing = "follow-up figure" if "follow_up" not in measure else "verified_by"
+        missing = "follow-up figure" if measure.follow_up is None else "verified_by"
         yield context.problem(
             _RULE,
             ("measures", k, "id"),
-            f"{why}, but its measure {measure['id']} has no {missing}",
+            f"{why}, but its measure {measure.id} has no {missing}",
             "Add the follow-up figure (value and period) and verified_by, the role of the person "
             f"who checked the figures; {meanwhile}.",
         )

@@ -10,11 +10,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from types import ModuleType
 from typing import Any
 
 from sglearn.read.loading import Document
 from sglearn.read.problems import Problem
+from sglearn.review.model import Case, UnsafeIdError
 from sglearn.review.vocabulary import Vocabularies
 
 # Python 3.11's fromisoformat also reads 20260531 and week dates; the schema wants only this.
@@ -32,6 +34,18 @@ class CaseContext:
     @property
     def data(self) -> dict[str, Any]:
         return self.document.data
+
+    @cached_property
+    def case(self) -> Case | None:
+        """The typed case, for the verdict engine; None while a date cannot be read.
+
+        A date that is not on the calendar (2026-02-30) is reported by ``dates/order``; the
+        rules that judge dates wait until it is fixed rather than judge half a case.
+        """
+        try:
+            return Case.from_data(self.data, self.document.path)
+        except (ValueError, KeyError, TypeError, UnsafeIdError):
+            return None
 
     def problem(
         self,

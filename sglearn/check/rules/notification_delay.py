@@ -6,8 +6,10 @@ hours set for the body in schemas/vocabularies/referral-bodies.yaml, counted in 
 days (24 hours is one day after the concern was received). The police are expected within
 their hours too. Referrals to the DBS and to a professional regulator are usually made
 when the investigation concludes, and are expected within the days set for them after
-that. This is a warning. When a notification was late for a reason, record the reason in
-its ``rationale``; the warning then stops, and the reason stays on record.
+that. An entry recorded with ``required: false`` is not required, whatever its date. This
+is a warning. When a notification was late for a reason, record the reason in its
+``rationale``; the warning then stops, and the reason stays on record (the site and
+``sglearn report`` still show it as late, with the reason).
 
 Passes:
 
@@ -32,10 +34,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import Any
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
+from sglearn.review.verdicts import DAYS, WORKING_DAYS, deadline_of, referral_timeliness
 
 ID = "referrals/notification-late"
 LEVEL = Level.WARNING
@@ -49,43 +51,35 @@ _HINT = (
 
 
 def check(context: CaseContext) -> Iterator[Problem]:
-    received = context.date_at(("dates", "concern_received"))
-    concluded = context.date_at(("dates", "investigation_concluded"))
-    for index, referral in enumerate(context.data["referrals"]):
-        if referral["decision"] != "referred" or "rationale" in referral:
-            continue  # a stated reason for the delay is the record the rule asks for
-        made = context.date_at(("referrals", index, "date"))
-        term = context.vocabularies.referral_bodies.get(str(referral["body"]))
-        if made is None or term is None:
+    case = context.case
+    if case is None:
+        return
+    for index, referral in enumerate(case.referrals):
+        verdict = referral_timeliness(case, referral, context.vocabularies, context.as_of)
+        if verdict.unit == WORKING_DAYS or not verdict.needs_warning:
             continue
-        deadline: dict[str, Any] = term.extra.get("deadline") or {}
+        assert verdict.taken is not None and verdict.allowed is not None
+        term = context.vocabularies.referral_bodies[referral.body]
+        deadline = deadline_of(context.vocabularies, referral.body)
         basis = str(term.extra.get("basis", "local procedures"))
-        if "hours" in deadline and received is not None:
-            hours = int(deadline["hours"])
-            allowed = -(-hours // 24)  # whole days, rounded up
-            taken = (made - received).days
-            if taken <= allowed:
-                continue
-            expected = f"within {hours} hours ({_days(allowed)})"
+        taken, allowed = verdict.taken, verdict.allowed
+        if verdict.unit == DAYS:
+            expected = f"within {int(deadline['hours'])} hours ({_days(allowed)})"
             if deadline.get("without_delay"):
                 expected = f"without delay, which sglearn checks as {expected}"
             yield context.problem(
                 _RULE,
                 ("referrals", index, "date"),
                 f"{term.label} was told {_days(taken)} after the concern was received "
-                f"({received} to {made}); the expectation is {expected}",
+                f"({verdict.start} to {referral.date}); the expectation is {expected}",
                 _HINT.format(kind="notification", basis=basis),
             )
-        elif "days_after_conclusion" in deadline and concluded is not None:
-            allowed = int(deadline["days_after_conclusion"])
-            taken = (made - concluded).days
-            if taken <= allowed:
-                continue
+        else:
             yield context.problem(
                 _RULE,
                 ("referrals", index, "date"),
                 f"the {term.label} referral was made {_days(taken)} after the investigation "
-                f"concluded ({concluded} to {made}); the expectation is within "
+                f"concluded ({verdict.start} to {referral.date}); the expectation is within "
                 f"{_days(allowed)} of the conclusion",
                 _HINT.format(kind="referral", basis=basis),
             )

@@ -11,6 +11,7 @@ import inspect
 from types import ModuleType
 
 from sglearn.check.rules import case_rules, corpus_rules
+from sglearn.review import verdicts
 
 PATH = "checks.md"
 
@@ -156,10 +157,26 @@ def render_checks_page() -> str:
     out += _table("The case format", SCHEMA_CHECKS)
     out += ["## Personal data", "", "| rule | finds |", "| --- | --- |"]
     out += [f"| `{rule}` | {finds} |" for rule, finds in PRIVACY_CHECKS]
-    out += ["", "## Rules across fields and files", ""]
+    out += ["", *_verdict_section()]
+    out += ["## Rules across fields and files", ""]
     for module in [*case_rules(), *corpus_rules()]:
         out += _rule_section(module)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _verdict_section() -> list[str]:
+    """The edge cases the verdict engine settles, from its own docstring (so they cannot drift)."""
+    doc = inspect.cleandoc(verdicts.__doc__ or "")
+    settled = doc.partition("listed on the checks page:")[2].strip()
+    return [
+        "## How late, overdue and verified are judged",
+        "",
+        "One set of verdicts is used by `sglearn validate`, every page of the site, the "
+        "downloads and `sglearn report`, so they always agree. The edge cases:",
+        "",
+        settled,
+        "",
+    ]
 
 
 def rule_ids() -> list[str]:

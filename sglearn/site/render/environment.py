@@ -15,8 +15,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from sglearn.review.model import Action, Figure, Measure, safe_case_id, safe_term_id
+from sglearn.review.verdicts import Timeliness, measure_result
 from sglearn.review.vocabulary import Term, Vocabularies
-from sglearn.site.aggregate import NOT_STATED_OWNER, Recurrence, Timeliness, suppress
+from sglearn.site.aggregate import NOT_STATED_OWNER, suppress
+from sglearn.site.recurrence import Recurrence
 from sglearn.site.render import labels
 from sglearn.site.render.markdown import (
     Markdown,
@@ -82,7 +84,7 @@ def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
         action_note=action_note,
         baseline=lambda m: _figure_and_period(m.baseline, m.unit),
         follow_up=follow_up,
-        result=lambda m: badge(m.result, labels.words(m.result)),
+        result=result,
         change=change,
         timeliness=timeliness,
         earlier=earlier,
@@ -133,6 +135,12 @@ def follow_up(measure: Measure) -> Markdown:
             + inline(measure.no_follow_up_reason or "no reason recorded")
         )
     return _figure_and_period(measure.follow_up, measure.unit)
+
+
+def result(measure: Measure) -> Markdown:
+    """The engine's verdict on the measure as a badge."""
+    verdict = measure_result(measure)
+    return badge(verdict, labels.words(verdict))
 
 
 def change(measure: Measure) -> Markdown:

@@ -15,12 +15,19 @@ from typing import Any
 from jinja2 import Environment
 
 from sglearn.review.model import Case, safe_case_id, safe_term_id
+from sglearn.review.verdicts import (
+    ACTION_STATES,
+    action_state,
+    referral_timeliness,
+    within_last_year,
+)
 from sglearn.review.vocabulary import Vocabularies
-from sglearn.site import charts
-from sglearn.site.aggregate import ACTION_STATES, Casebook, MeasureRow, referral_timeliness
+from sglearn.site.aggregate import Casebook, MeasureRow
 from sglearn.site.exports import DOWNLOADS, export_files
 from sglearn.site.render import labels
+from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
+from sglearn.site.render.inspectors import referral_summary, signal_summary, statement_evidence
 from sglearn.site.render.markdown import Markdown
 
 TOP = 5
@@ -31,10 +38,8 @@ LEARNING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Operations", ("team-meeting", "policy", "leadership-oversight", "handover")),
 )
 """Where learning went, in the three groups commissioners ask about."""
-SAME_FIGURES = "The same figures are in the table with the chart."
 INSPECTOR_DETAIL = 10
 """Reviews and figures listed per quality statement, so the page stays readable at scale."""
-YEAR_DAYS = 366
 NEEDS_ATTENTION = 10
 """How many overdue actions the dashboard lists; the tracker has every one."""
 
@@ -54,18 +59,6 @@ class Page:
     path: str
     content: str
     source: str | None = None
-
-
-@dataclass(frozen=True)
-class StatementEvidence:
-    """One quality statement: the reviews tagged with it and their figures by category."""
-
-    key: str
-    label: str
-    key_question: str
-    cases: tuple[Case, ...]
-    counts: dict[str, int]
-    rows: tuple[MeasureRow, ...]
 
 
 class SitePages:
@@ -140,7 +133,10 @@ class SitePages:
             case.source,
             case=case,
             referrals=list(zip(case.referrals, timeliness, strict=True)),
-            actions=[(a, a.state(self.as_of, self.v.settings.due_soon_days)) for a in case.actions],
+            actions=[
+                (a, action_state(case, a, self.as_of, self.v.settings.due_soon_days))
+                for a in case.actions
+            ],
             signals=sorted(case.warning_signals, key=lambda s: (s.date, s.kind, s.description)),
             not_acted=not_acted,
             summary=case.summary or case.learning.day_to_day,
@@ -209,7 +205,7 @@ class SitePages:
     def inspectors(self) -> Page:
         framework = self.v.frameworks.get(self.v.settings.current_framework)
         categories = dict(framework.evidence_categories) if framework else {}
-        evidence = self.evidence(categories)
+        evidence = statement_evidence(self.book, self.v, categories)
         return self._page(
             "inspectors.md.j2",
             "inspectors.md",
@@ -218,139 +214,17 @@ class SitePages:
             categories=categories,
             evidence=evidence,
             uncategorised=sum(1 for r in self.book.measures if r.measure.evidence_category is None),
-            bodies=self.referral_summary(),
+            bodies=referral_summary(self.book, self.v),
             detail_limit=INSPECTOR_DETAIL,
             newest=lambda cases: sorted(cases, key=_newest, reverse=True)[:INSPECTOR_DETAIL],
             recent_rows=lambda rows: sorted(rows, key=_measure_recency, reverse=True)[
                 :INSPECTOR_DETAIL
             ],
-            governance=[s for s in self.book.governance if (self.as_of - s.date).days <= YEAR_DAYS],
-            signals=self.signal_summary(),
-            referral_gaps=[
-                r
-                for r in self.book.gaps.referrals
-                if (self.as_of - r.case.dates.concern_received).days <= YEAR_DAYS
-            ],
+            governance=[s for s in self.book.governance if within_last_year(s.date, self.as_of)],
+            signals=signal_summary(self.book),
+            referral_gaps=self.book.recent_referral_gaps,
         )
-
-    def signal_summary(self) -> list[tuple[str, int, int]]:
-        """Per kind of warning signal: how many were recorded and how many not acted on."""
-        recorded: dict[str, list[bool]] = {}
-        for case in self.book.cases:
-            for signal in case.warning_signals:
-                recorded.setdefault(signal.kind, []).append(signal.acted_on)
-        return [
-            (kind, len(acted), sum(1 for a in acted if not a))
-            for kind, acted in sorted(recorded.items())
-        ]
-
-    def evidence(self, categories: dict[str, str]) -> list[StatementEvidence]:
-        """Every statement of the current framework, tagged reviews mapped through crosswalks."""
-        current_id = self.v.settings.current_framework
-        framework = self.v.frameworks.get(current_id)
-        if framework is None:
-            return []
-        tagged: dict[str, list[Case]] = {s: [] for s in framework.statements}
-        for case in self.book.cases:
-            for statement in sorted({s for t in case.framework_tags for s in self._current(t)}):
-                tagged[statement].append(case)
-        result = []
-        for statement, term in framework.statements.items():
-            cases = tuple(tagged[statement])
-            ids = {c.id for c in cases}
-            rows = tuple(r for r in self.book.measures if r.case.id in ids)
-            counts = {
-                k: sum(1 for r in rows if r.measure.evidence_category == k) for k in categories
-            }
-            result.append(
-                StatementEvidence(
-                    f"{current_id}:{statement}",
-                    term.label,
-                    framework.key_questions.get(statement, ""),
-                    cases,
-                    counts,
-                    rows,
-                )
-            )
-        return result
-
-    def _current(self, tag: str) -> tuple[str, ...]:
-        """The current framework's statement ids for a tag, through a crosswalk if needed."""
-        current_id = self.v.settings.current_framework
-        framework_id, _, statement = tag.partition(":")
-        if framework_id == current_id:
-            return (statement,)
-        older = self.v.frameworks.get(framework_id)
-        mapped = older.crosswalk.get(statement, ()) if older else ()
-        prefix = current_id + ":"
-        return tuple(m.removeprefix(prefix) for m in mapped if ":" not in m or m.startswith(prefix))
-
-    def referral_summary(self) -> list[tuple[str, dict[str, int]]]:
-        """Per body: required, on time, late, not made or overdue, pending."""
-        summary: dict[str, dict[str, int]] = {}
-        for row in self.book.referrals:
-            if not row.referral.required:
-                continue
-            counts = summary.setdefault(
-                row.referral.body,
-                {"required": 0, "on-time": 0, "late": 0, "missing": 0, "pending": 0},
-            )
-            counts["required"] += 1
-            state = row.timeliness.state
-            key = {"overdue": "missing", "not-made": "missing"}.get(state, state)
-            if key in counts:
-                counts[key] += 1
-        order = list(self.v.referral_bodies)
-        rank = {body: index for index, body in enumerate(order)}
-        return sorted(summary.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
     def charts(self) -> Iterator[Page]:
-        book = self.book
-        quarters = book.trend_quarters
-        yield Page(
-            "charts/cases-per-quarter.svg",
-            charts.column_chart(
-                "Learning reviews per quarter",
-                f"Published learning reviews by the quarter the concern was received, "
-                f"{quarters[0]} to {quarters[-1]}. {SAME_FIGURES}",
-                quarters,
-                [len(book.by_quarter.get(q, ())) for q in quarters],
-            ),
-        )
-        yield Page(
-            "charts/action-status.svg",
-            charts.bar_chart(
-                "Actions by status",
-                f"Every action from published reviews by its status on "
-                f"{labels.long_date(self.as_of)}. {SAME_FIGURES}",
-                [
-                    (labels.ACTION_STATE[s], book.action_states[s], labels.tone(s))
-                    for s in ACTION_STATES
-                ],
-            ),
-        )
-        themes = [t for t in self.v.themes if t in book.by_theme]
-        services = [s for s in self.v.services if s in book.by_service]
-        yield Page(
-            "charts/themes-by-service.svg",
-            charts.grid_chart(
-                "Themes by service",
-                "Number of published learning reviews that found each theme, per service. "
-                + SAME_FIGURES,
-                [self.v.themes[t].label for t in themes],
-                [self.v.services[s].label for s in services],
-                [[book.service_themes.get(s, {}).get(t, 0) for s in services] for t in themes],
-            ),
-        )
-        for theme_id, term in self.v.themes.items():
-            counts = book.theme_quarters.get(theme_id, {})
-            yield Page(
-                f"charts/theme-{safe_term_id(theme_id)}.svg",
-                charts.column_chart(
-                    f"{term.label}: reviews per quarter",
-                    "Published learning reviews that found this theme, by the quarter the "
-                    "concern was received. " + SAME_FIGURES,
-                    quarters,
-                    [counts.get(q, 0) for q in quarters],
-                ),
-            )
+        for path, svg in chart_files(self.book, self.v, self.as_of):
+            yield Page(path, svg)
