@@ -89,19 +89,41 @@ def suppress(grid: Grid, threshold: int) -> Suppressed:
     """Hide every small count, then enough others that none can be worked out."""
     result = Suppressed(grid, threshold)
     result.primary = {c for c in grid.every_cell() if is_small(grid.value(c), threshold)}
+    while True:
+        _protect_lines(grid, result)
+        # Lines alone can miss what rows and columns give away together: ask the exact
+        # audit, and hide one more cell beside the first value it can still work out.
+        exposed = derivable(result)
+        if not exposed:
+            break
+        lines = [
+            [*parts, total]
+            for cell in exposed
+            for parts, total in grid.lines()
+            if cell in (*parts, total)
+        ]
+        extra = next((c for line in lines if (c := _next_to_hide(grid, result, line))), None)
+        if extra is None:
+            break  # every line through them is hidden already
+        result.complementary.add(extra)
+    return result
+
+
+def _protect_lines(grid: Grid, result: Suppressed) -> None:
+    """Every row and column that hides one value hides a second (the usual first pass)."""
     changed = True
     while changed:
         changed = False
         for parts, total in grid.lines():
             line = [*parts, total]
-            hidden = [c for c in line if c in result.hidden]
-            if not hidden or not _line_gives_away(grid, result, parts, total):
+            if not any(c in result.hidden for c in line):
+                continue
+            if not _line_gives_away(grid, result, parts, total):
                 continue
             extra = _next_to_hide(grid, result, line)
             if extra is not None:
                 result.complementary.add(extra)
                 changed = True
-    return result
 
 
 def _line_gives_away(grid: Grid, result: Suppressed, parts: list[Cell], total: Cell) -> bool:
