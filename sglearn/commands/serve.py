@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from sglearn.publish.mkdocs_plugin import SiteBuildError, serve_site
+    from sglearn.commands.mkdocs_host import SiteBuildError, serve_site
 
     project = project_from(args)
     config_file = config_file_from(args, project.root)
