@@ -176,8 +176,9 @@ def test_usage_errors_exit_two_with_a_plain_message(args: list[str], message: st
 
 
 def test_a_missing_path_is_reported_not_crashed(tmp_project: Project) -> None:
+    """The README reserves exit 2 for file errors: a path that does not exist is one."""
     status, out = run(tmp_project, str(tmp_project.root / "cases" / "LR-2099-001.yaml"))
-    assert status == 1
+    assert status == 2
     assert "there is no such file or folder [io/missing]" in out
 
 

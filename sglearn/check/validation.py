@@ -90,6 +90,8 @@ def discover(project: Project, paths: Iterable[Path]) -> tuple[list[Path], list[
                     )
                 elif entry.suffix == ".yaml" and not entry.name.startswith("."):
                     files.append(entry)
+                elif not entry.name.startswith("."):
+                    problems.extend(_not_read(project.display(entry), entry))
         elif given.exists() or given.is_symlink():
             files.append(given)
         else:
@@ -180,9 +182,38 @@ def _only_case_files(project: Project, files: list[Path], explicit: list[Path]) 
     )
 
 
+def _not_read(shown: str, entry: Path) -> list[Problem]:
+    """A warning for what looks like a case but is skipped: a lead thinks it was checked."""
+    lowered = entry.name.lower()
+    if entry.is_dir() and not entry.is_symlink():
+        return [
+            _whole_file(
+                shown,
+                "io/not-read",
+                "this folder inside cases/ is not read: case files must sit in cases/ itself",
+                "Move the case files up into cases/, or the folder out of cases/.",
+                Level.WARNING,
+            )
+        ]
+    if ".yaml" in lowered or ".yml" in lowered:
+        stem = entry.name[: lowered.index(".y")]
+        return [
+            _whole_file(
+                shown,
+                "io/not-read",
+                "this file is not read: only names ending exactly in .yaml are case files",
+                f"Rename it to {stem}.yaml if it is a case, or move it out of cases/.",
+                Level.WARNING,
+            )
+        ]
+    return []
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def _whole_file(shown: str, rule: str, message: str, hint: str) -> Problem:
-    return Problem(shown, 0, 0, rule, message, hint)
+def _whole_file(
+    shown: str, rule: str, message: str, hint: str, level: Level = Level.ERROR
+) -> Problem:
+    return Problem(shown, 0, 0, rule, message, hint, level)
