@@ -43,9 +43,12 @@ def case_rules() -> list[ModuleType]:
         category_fits_track,
         closed_verified,
         date_order,
+        date_window,
         file_name,
+        hidden_characters,
         lado_clock,
         local_ids,
+        measure_values,
         notification_delay,
         outcome_fits,
         references,
@@ -69,6 +72,9 @@ def case_rules() -> list[ModuleType]:
         action_evidence,
         action_overdue,
         closed_verified,
+        measure_values,
+        date_window,
+        hidden_characters,
     ]
 
 
