@@ -20,7 +20,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from jsonschema import FormatChecker
-from jsonschema._utils import equal, uniq
+
+from sglearn.read.json_equality import equal, uniq
 
 Check = Callable[[Any], bool]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sglearn.check import parallel
 from sglearn.bench.corpus import AS_OF, write_corpus
+from sglearn.check import parallel
 from sglearn.check.formats import format_text
 from sglearn.check.id_index import check_named, fast_path_applies, may_share_id
 from sglearn.check.parallel import check_files
