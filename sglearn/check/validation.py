@@ -19,6 +19,7 @@ from sglearn.check.validator import Validator
 from sglearn.read.loading import Document
 from sglearn.read.problems import Level, Problem, sort_problems
 from sglearn.read.project import Project
+from sglearn.review.model import UnsafeIdError, safe_term_id
 from sglearn.review.vocabulary import Vocabularies, VocabularyError, load_vocabularies
 
 MAX_CASE_FILES = 50_000
@@ -131,6 +132,10 @@ def validate(
     except VocabularyError as broken:
         report.problems = sort_problems(broken.problems)
         return report
+    unsafe = _unsafe_vocabulary_ids(project, vocabularies)
+    if unsafe:
+        report.problems = unsafe
+        return report
     report.vocabularies = vocabularies
     explicit = list(paths or [])
     files, report.problems = discover(project, explicit or [project.cases_dir])
@@ -180,6 +185,35 @@ def _only_case_files(project: Project, files: list[Path], explicit: list[Path]) 
         and all(path.resolve().parent == cases for path in files)
         and fast_path_applies()
     )
+
+
+_VOCABULARY_FILES = {
+    "themes": "themes.yaml",
+    "services": "services.yaml",
+    "abuse_categories": "abuse-categories.yaml",
+    "referral_bodies": "referral-bodies.yaml",
+}
+
+
+def _unsafe_vocabulary_ids(project: Project, vocabularies: Vocabularies) -> list[Problem]:
+    """Ids that become page names (themes/ID.md) must be safe ones, or the build would fail."""
+    problems = []
+    for field_name, file_name in _VOCABULARY_FILES.items():
+        for term_id in getattr(vocabularies, field_name):
+            try:
+                safe_term_id(term_id)
+            except UnsafeIdError:
+                shown = project.display(project.schema_file(f"vocabularies/{file_name}"))
+                problems.append(
+                    _whole_file(
+                        shown,
+                        "vocabulary/unsafe-id",
+                        f"the id {term_id!r} cannot name a page (it is reserved, such as "
+                        "'index', or holds characters other than a-z, 0-9 and '-')",
+                        "Choose another id of lower-case letters, digits and dashes.",
+                    )
+                )
+    return problems
 
 
 def _not_read(shown: str, entry: Path) -> list[Problem]:

@@ -27,6 +27,11 @@ FILE_CHECKS = [
         "A case path is a named pipe, a device or a socket, not a file.",
         "Remove or rename it; case files are ordinary text files.",
     ),
+    (
+        "vocabulary/unsafe-id",
+        "A vocabulary id cannot name a page (reserved, like `index`, or unsafe characters).",
+        "Choose another id of lower-case letters, digits and dashes.",
+    ),
     ("io/too-slow", "A file could not be read within 10 seconds.", "Check the disk or share."),
     (
         "io/not-read",
