@@ -57,9 +57,9 @@ def test_the_editor_schema_lists_every_vocabulary_value(capsys: pytest.CaptureFi
 
 def test_a_third_party_validator_accepts_the_schema_and_the_sample_cases() -> None:
     cases = sorted(str(p) for p in (REPO / "cases").glob("*.yaml"))
+    schema = str(REPO / "schemas" / "case.schema.json")
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--schemafile"]
-        + [str(REPO / "schemas" / "case.schema.json"), *cases],
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", schema, *cases],
         capture_output=True,
         text=True,
     )

@@ -444,3 +444,46 @@ def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:
     assert build(second, tmp_path / "site-b") == 0
     assert (tmp_path / "site-a" / "cases" / SAMPLE_CASE).is_dir()
     assert not (tmp_path / "site-b" / "cases" / SAMPLE_CASE).exists()
+
+
+def test_serve_keeps_the_last_good_site_and_shows_the_problems(project: Path) -> None:
+    from mkdocs.config import load_config
+
+    from sglearn.publish import mkdocs_plugin as host
+
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["sglearn"]
+    assert isinstance(plugin, host.SglearnPlugin)
+    plugin.on_startup(command="serve", dirty=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
+        plugin.on_config(config)
+        good = list(plugin.generated)
+        case = project / "cases" / f"{SAMPLE_CASE}.yaml"
+        case.write_text(case.read_text(encoding="utf-8") + "title: twice\n", encoding="utf-8")
+        plugin.on_config(config)  # a rebuild while the case is broken: no PluginError
+        plugin.on_post_build(config=config)
+    assert plugin.generated == good
+    page = plugin.on_post_page("<html><body><p>x</p></body></html>", page=None, config=config)  # type: ignore[arg-type]
+    assert 'role="alert"' in page and f"cases/{SAMPLE_CASE}.yaml:" in page
+    assert "yaml/duplicate-key" in page
+
+
+def test_serve_on_a_taken_port_says_how_to_choose_another(project: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "sglearn", "serve", "--project", str(project)]
+        command += ["--dev-addr", f"127.0.0.1:{port}", "--as-of", AS_OF.isoformat()]
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "Address already in use" in result.stderr and "--dev-addr" in result.stderr
+    assert "Traceback" not in result.stderr
