@@ -95,3 +95,12 @@ def test_pull_request_template_has_the_reviewers_checklist() -> None:
     text = (REPO / ".github/pull_request_template.md").read_text(encoding="utf-8").lower()
     for point in ("anonymised", "roles, not names", "owner", "due date", "evidence", "baseline"):
         assert point in text
+
+
+def test_ci_run_runs_the_readme_test_command_in_fresh_environments() -> None:
+    script = (Path(__file__).resolve().parents[2] / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = re.search(r'^TEST_COMMAND="([^"]+)"', script, re.M)
+    assert command is not None and f"\n{command.group(1)}\n" in readme
+    assert script.count("python3 -m venv") == 2, "newest and lowest versions, each fresh"
+    assert '-m "not browser"' in script and "-eq 5" in script
