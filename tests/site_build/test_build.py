@@ -455,16 +455,25 @@ def test_serve_keeps_the_last_good_site_and_shows_the_problems(project: Path) ->
     plugin = config.plugins["sglearn"]
     assert isinstance(plugin, host.SglearnPlugin)
     plugin.on_startup(command="serve", dirty=False)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
-        plugin.on_config(config)
-        good = list(plugin.generated)
-        case = project / "cases" / f"{SAMPLE_CASE}.yaml"
-        case.write_text(case.read_text(encoding="utf-8") + "title: twice\n", encoding="utf-8")
-        plugin.on_config(config)  # a rebuild while the case is broken: no PluginError
-        plugin.on_post_build(config=config)
-    assert plugin.generated == good
-    page = plugin.on_post_page("<html><body><p>x</p></body></html>", page=None, config=config)  # type: ignore[arg-type]
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
+            plugin.on_config(config)
+            good = list(plugin.generated)
+            case = project / "cases" / f"{SAMPLE_CASE}.yaml"
+            text = case.read_text(encoding="utf-8")
+            case.write_text(text + "title: twice\n", encoding="utf-8")
+            plugin.on_config(config)  # a rebuild while the case is broken: no PluginError
+            plugin.on_post_build(config=config)
+        assert plugin.generated == good
+        page = plugin.on_post_page(
+            "<html><body><p>x</p></body></html>",
+            page=None,  # type: ignore[arg-type]
+            config=config,
+        )
+    finally:
+        # MkDocs 1.6.0 hands the same plugin object to later builds in this process.
+        plugin.on_startup(command="build", dirty=False)
     assert 'role="alert"' in page and f"cases/{SAMPLE_CASE}.yaml:" in page
     assert "yaml/duplicate-key" in page
 
