@@ -272,3 +272,24 @@ def test_a_case_lookalike_that_is_not_read_is_reported(tmp_path: Path, name: str
     assert [(p.path, p.rule) for p in report.problems if p.rule == "io/not-read"] == [
         (f"cases/{name}", "io/not-read")
     ]
+
+
+def test_a_fifo_beside_a_named_case_does_not_hang_the_fast_path(tmp_path: Path) -> None:
+    """`validate cases/ONE.yaml` reads other files for their ids: a pipe there is skipped."""
+    import shutil
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    project = tmp_path / "repo"
+    shutil.copytree(repo / "cases", project / "cases")
+    os.mkfifo(project / "cases" / "LR-2026-099.yaml")
+    named = sorted((project / "cases").glob("LR-2025-*.yaml"))[0]
+    result = subprocess.run(
+        [sys.executable, "-m", "sglearn", "validate", "--project", str(project), str(named)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=repo,
+    )
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr
