@@ -71,3 +71,16 @@ def test_package_finds_schemas_outside_a_checkout(tmp_path: Path) -> None:
     from sglearn.read.project import packaged_schemas
 
     assert (packaged_schemas() / "case.schema.json").is_file()
+
+
+def test_wheel_ships_the_licence_and_the_metadata_a_user_expects(wheel: zipfile.ZipFile) -> None:
+    names = wheel.namelist()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    text = wheel.read(metadata).decode("utf-8")
+    assert "License-Expression: MIT" in text
+    assert "Classifier: Framework :: MkDocs" in text
+    assert "Project-URL: Source," in text
+    requires = [line for line in text.splitlines() if line.startswith("Requires-Dist:")]
+    runtime = [line for line in requires if "extra ==" not in line]
+    assert runtime and all("<" in line for line in runtime), "every runtime dependency is bounded"

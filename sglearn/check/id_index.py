@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sglearn.check.parallel import check_files
 from sglearn.check.rules import CaseSummary, corpus_rules
+from sglearn.read.files import read_regular_file
 from sglearn.read.loading import MAX_FILE_BYTES
 from sglearn.read.problems import Problem, sort_problems
 from sglearn.read.project import Project
@@ -52,8 +53,7 @@ def candidates(others: Iterable[Path], ids: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for path in others:
         try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = read_regular_file(path, MAX_FILE_BYTES)  # a FIFO must not hang the run
         except OSError:
             continue  # unreadable: a full run reports it on that file, never on a named one
         if may_share_id(raw, ids):

@@ -19,6 +19,7 @@ from sglearn.check.validator import Validator
 from sglearn.read.loading import Document
 from sglearn.read.problems import Level, Problem, sort_problems
 from sglearn.read.project import Project
+from sglearn.review.model import UnsafeIdError, safe_term_id
 from sglearn.review.vocabulary import Vocabularies, VocabularyError, load_vocabularies
 
 MAX_CASE_FILES = 50_000
@@ -90,6 +91,8 @@ def discover(project: Project, paths: Iterable[Path]) -> tuple[list[Path], list[
                     )
                 elif entry.suffix == ".yaml" and not entry.name.startswith("."):
                     files.append(entry)
+                elif not entry.name.startswith("."):
+                    problems.extend(_not_read(project.display(entry), entry))
         elif given.exists() or given.is_symlink():
             files.append(given)
         else:
@@ -128,6 +131,10 @@ def validate(
         vocabularies = load_vocabularies(project)
     except VocabularyError as broken:
         report.problems = sort_problems(broken.problems)
+        return report
+    unsafe = _unsafe_vocabulary_ids(project, vocabularies)
+    if unsafe:
+        report.problems = unsafe
         return report
     report.vocabularies = vocabularies
     explicit = list(paths or [])
@@ -180,9 +187,67 @@ def _only_case_files(project: Project, files: list[Path], explicit: list[Path]) 
     )
 
 
+_VOCABULARY_FILES = {
+    "themes": "themes.yaml",
+    "services": "services.yaml",
+    "abuse_categories": "abuse-categories.yaml",
+    "referral_bodies": "referral-bodies.yaml",
+}
+
+
+def _unsafe_vocabulary_ids(project: Project, vocabularies: Vocabularies) -> list[Problem]:
+    """Ids that become page names (themes/ID.md) must be safe ones, or the build would fail."""
+    problems = []
+    for field_name, file_name in _VOCABULARY_FILES.items():
+        for term_id in getattr(vocabularies, field_name):
+            try:
+                safe_term_id(term_id)
+            except UnsafeIdError:
+                shown = project.display(project.schema_file(f"vocabularies/{file_name}"))
+                problems.append(
+                    _whole_file(
+                        shown,
+                        "vocabulary/unsafe-id",
+                        f"the id {term_id!r} cannot name a page (it is reserved, such as "
+                        "'index', or holds characters other than a-z, 0-9 and '-')",
+                        "Choose another id of lower-case letters, digits and dashes.",
+                    )
+                )
+    return problems
+
+
+def _not_read(shown: str, entry: Path) -> list[Problem]:
+    """A warning for what looks like a case but is skipped: a lead thinks it was checked."""
+    lowered = entry.name.lower()
+    if entry.is_dir() and not entry.is_symlink():
+        return [
+            _whole_file(
+                shown,
+                "io/not-read",
+                "this folder inside cases/ is not read: case files must sit in cases/ itself",
+                "Move the case files up into cases/, or the folder out of cases/.",
+                Level.WARNING,
+            )
+        ]
+    if ".yaml" in lowered or ".yml" in lowered:
+        stem = entry.name[: lowered.index(".y")]
+        return [
+            _whole_file(
+                shown,
+                "io/not-read",
+                "this file is not read: only names ending exactly in .yaml are case files",
+                f"Rename it to {stem}.yaml if it is a case, or move it out of cases/.",
+                Level.WARNING,
+            )
+        ]
+    return []
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def _whole_file(shown: str, rule: str, message: str, hint: str) -> Problem:
-    return Problem(shown, 0, 0, rule, message, hint)
+def _whole_file(
+    shown: str, rule: str, message: str, hint: str, level: Level = Level.ERROR
+) -> Problem:
+    return Problem(shown, 0, 0, rule, message, hint, level)

@@ -21,7 +21,13 @@ from sglearn.commands.common import (
     as_of_from,
     project_from,
 )
-from sglearn.publish.atomic import PublishError, check_target, replace_atomically
+from sglearn.publish.atomic import (
+    PublishError,
+    PublishIOError,
+    check_output,
+    check_target,
+    replace_atomically,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,7 +68,7 @@ def config_file_from(args: argparse.Namespace, root: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     # Imported here: `import sglearn.commands.cli` must not import mkdocs (it is slow and only the
     # site commands need it).
-    from sglearn.publish.mkdocs_plugin import SiteBuildError, build_site, configured_site_dir
+    from sglearn.commands.mkdocs_host import SiteBuildError, build_site, configured_site_dir
 
     started = time.monotonic()
     project = project_from(args)
@@ -81,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         site_dir = args.site_dir or configured_site_dir(config_file)
-        check_target(site_dir, project, previous_marker=True)
+        check_target(site_dir, project.root)
         replace_atomically(
             site_dir,
             lambda fresh: build_site(
@@ -91,7 +97,13 @@ def run(args: argparse.Namespace) -> int:
                 strict=args.strict or None,
                 validated=(project.root, report),
             ),
+            project_name=project.root.name,
+            check_output=check_output,
         )
+    except PublishIOError as error:
+        print(f"sglearn: the site was not built: {error}", file=sys.stderr)
+        print("Any previous site is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
     except PublishError as error:
         raise UsageError(str(error)) from None
     except SiteBuildError as error:

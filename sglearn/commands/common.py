@@ -13,6 +13,9 @@ from sglearn.review.as_of import AsOfError, resolve_as_of
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
+EARLIEST_DATE = date(1950, 1, 1)
+"""No learning review sglearn keeps is judged, or received, before this day."""
+
 
 class UsageError(Exception):
     """A mistake in how sglearn was called, or a file it needs that cannot be used."""
@@ -56,9 +59,20 @@ def project_from(args: argparse.Namespace) -> Project:
 
 def as_of_from(args: argparse.Namespace) -> date:
     try:
-        return resolve_as_of(args.as_of)
+        as_of = resolve_as_of(args.as_of)
     except AsOfError as error:
         raise UsageError(str(error)) from None
+    return checked_as_of(as_of)
+
+
+def checked_as_of(as_of: date) -> date:
+    """An as-of date inside the window every report, quarter and deadline can be counted in."""
+    if as_of < EARLIEST_DATE:
+        raise UsageError(
+            f"--as-of {as_of.isoformat()} is before any review sglearn keeps: give a date "
+            f"from {EARLIEST_DATE.isoformat()} on"
+        )
+    return as_of
 
 
 class TerminalProgress:

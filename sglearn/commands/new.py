@@ -10,7 +10,13 @@ import argparse
 import sys
 from datetime import date
 
-from sglearn.commands.common import EXIT_OK, UsageError, add_project_options, project_from
+from sglearn.commands.common import (
+    EARLIEST_DATE,
+    EXIT_OK,
+    UsageError,
+    add_project_options,
+    project_from,
+)
 from sglearn.commands.scaffold import (
     CASE_TYPES,
     TRACKS,
@@ -132,9 +138,16 @@ def _parse_date(text: str) -> date:
     try:
         if len(text) != 10:
             raise ValueError
-        return date.fromisoformat(text)
+        received = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--received must be a date like 2026-03-06, not {text!r}") from None
+    if received < EARLIEST_DATE or received > date.today():
+        # The year goes into the id, which the schema accepts only as four digits from 1950.
+        raise UsageError(
+            f"--received {text} is not a plausible date: give the day the concern was "
+            f"received, from {EARLIEST_DATE.year} up to today"
+        )
+    return received
 
 
 def _ask_or_fail(interactive: bool, flag: str, question: str, choices: list[str]) -> str:

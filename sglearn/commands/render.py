@@ -21,6 +21,8 @@ from sglearn.commands.common import (
 )
 from sglearn.publish.atomic import (
     PublishError,
+    PublishIOError,
+    check_output,
     check_target,
     generate_site,
     replace_atomically,
@@ -44,8 +46,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace what DIR already holds (only DIR's contents; refused for the "
-        "repository's own folders)",
+        help="replace what DIR already holds, only if sglearn wrote it (its .sglearn-site "
+        "marker is there); refused for any folder holding other files",
     )
     add_as_of_option(parser)
     add_project_options(parser)
@@ -57,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = as_of_from(args)
     out: Path = args.out
     try:
-        check_target(out, project, previous_marker=False)
+        check_target(out, project.root)
     except PublishError as error:
         raise UsageError(str(error)) from None
     if out.is_dir() and any(out.iterdir()) and not args.force:
@@ -74,10 +76,16 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        replace_atomically(out, lambda fresh: write_files(generation.files, fresh))
+        replace_atomically(
+            out,
+            lambda fresh: write_files(generation.files, fresh),
+            project_name=project.root.name,
+            check_output=check_output,
+        )
+    except PublishIOError as error:
+        print(f"sglearn: nothing was written: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except PublishError as error:
         raise UsageError(str(error)) from None
-    except OSError as error:
-        raise UsageError(f"cannot write to {out}: {error.strerror or error}") from None
     print(f"Wrote {len(generation.files)} files to {out} (as of {as_of.isoformat()}).")
     return EXIT_OK

@@ -14,6 +14,7 @@ from sglearn.commands.common import (
     UsageError,
     add_config_option,
     add_project_options,
+    checked_as_of,
     project_from,
 )
 from sglearn.review.as_of import AsOfError, resolve_as_of
@@ -45,12 +46,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from sglearn.publish.mkdocs_plugin import SiteBuildError, serve_site
+    from sglearn.commands.mkdocs_host import SiteBuildError, serve_site
 
     project = project_from(args)
     config_file = config_file_from(args, project.root)
     try:
-        as_of = resolve_as_of(args.as_of) if args.as_of else None
+        as_of = checked_as_of(resolve_as_of(args.as_of)) if args.as_of else None
     except AsOfError as error:
         raise UsageError(str(error)) from None
     # Stopped by a service manager or `kill`: shut down as on Ctrl+C, so MkDocs removes the

@@ -12,6 +12,7 @@ from sglearn.check.validation import validate
 from sglearn.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    EXIT_USAGE,
     TerminalProgress,
     add_as_of_option,
     add_project_options,
@@ -63,5 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "github" and summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(reporting.github_step_summary(report.problems, report.files_checked))
+    if any(p.rule == "io/missing" for p in report.problems):
+        return EXIT_USAGE  # a path on the command line that does not exist: a usage error
     failed = report.errors > 0 or (args.strict and report.warnings > 0)
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -8,28 +8,19 @@ Both front ends share this: the MkDocs plugin hands the generated pages to MkDoc
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sglearn.check.validation import Report, validate
+from sglearn.publish.ownership import PublishError, PublishIOError, check_target, write_marker
+from sglearn.publish.swap import replace_atomically
 from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 
 if TYPE_CHECKING:
     from sglearn.site.render import GeneratedFile
-
-# A previous build is recognised by these files before it is replaced, so that a mistyped
-# --site-dir can never wipe a folder of somebody's own files.
-SITE_MARKERS = ("index.html", "sitemap.xml")
-
-
-class PublishError(Exception):
-    """The output folder cannot be used, or a generated path is unsafe."""
 
 
 @dataclass
@@ -96,64 +87,30 @@ def write_files(files: list[GeneratedFile], folder: Path) -> None:
             handle.write(generated.content)
 
 
-def check_target(target: Path, project: Project, *, previous_marker: bool) -> None:
-    """Refuse output folders whose replacement would destroy the repository or user files.
+def check_output(folder: Path) -> None:
+    """The gate every finished site passes before it is swapped in; raises PublishError.
 
-    ``previous_marker``: a non-empty existing folder must look like an earlier build.
+    This is the one hook point for checks of the published output (the output privacy gate
+    belongs here). Today it refuses symbolic links in the output: a published folder holds
+    only the files sglearn wrote, never a link that would serve something from elsewhere.
     """
-    target = target.resolve()
-    root = project.root.resolve()
-    protected = [root / "cases", root / "schemas", root / "docs", root / ".git"]
-    for precious, what in ((root, "the repository"), (Path.cwd(), "the current folder")):
-        if target == precious or target in precious.parents:
-            raise PublishError(f"{target} holds {what}; choose a folder of its own")
-    if target == Path.home() or len(target.parts) <= 2:
-        raise PublishError(f"{target} is too general a place; choose a folder of its own")
-    for folder in protected:
-        if target == folder or folder in target.parents:
-            raise PublishError(f"{target} is inside {folder.name}/; choose another folder")
-    if target.exists() and not target.is_dir():
-        raise PublishError(f"{target} is a file, not a folder")
-    looks_built = all((target / marker).is_file() for marker in SITE_MARKERS)
-    if previous_marker and target.is_dir() and any(target.iterdir()) and not looks_built:
-        raise PublishError(
-            f"{target} has files but is not a site sglearn or MkDocs built; "
-            "choose an empty or new folder"
-        )
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in (*dirnames, *filenames):
+            if os.path.islink(os.path.join(dirpath, name)):
+                shown = Path(dirpath, name).relative_to(folder).as_posix()
+                raise PublishError(f"the built site holds a symbolic link, {shown}")
 
 
-def replace_atomically(target: Path, fill: Callable[[Path], None]) -> None:
-    """Fill a fresh folder beside ``target``, then swap it in; on any failure keep the old one.
-
-    The fresh folder sits in the same parent so the swap is a rename on one file system.
-    Between the two renames the target is briefly absent, never half-written.
-    """
-    target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        _make_shareable(fresh)
-        fill(fresh)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    if not target.exists():
-        os.replace(fresh, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    old.rmdir()
-    os.replace(target, old)
-    try:
-        os.replace(fresh, target)
-    except BaseException:
-        os.replace(old, target)
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _make_shareable(folder: Path) -> None:
-    """mkdtemp makes 0700 folders; a published site must be readable like any other folder."""
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
+__all__ = [
+    "Generation",
+    "PublishError",
+    "PublishIOError",
+    "check_output",
+    "check_relative",
+    "check_target",
+    "error_lines",
+    "generate_site",
+    "replace_atomically",
+    "write_files",
+    "write_marker",
+]

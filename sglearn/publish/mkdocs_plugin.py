@@ -1,93 +1,52 @@
-"""The MkDocs adapter: the one module that imports mkdocs.
+"""The MkDocs adapter: event glue only, and the one module that imports mkdocs.
 
-It validates the cases, asks the pure page generator for the pages and hands them to MkDocs
-as in-memory files, so plain ``mkdocs build`` / ``mkdocs serve`` publish the governance site
-and nothing generated is ever written into ``docs/``. Moving to another publisher (ProperDocs,
-Zensical) means a new adapter like this one, not a rewrite.
+Pages come from :mod:`sglearn.publish.atomic`, HTML post-processing from
+:mod:`sglearn.site.html`; the ``sglearn build``/``serve`` drivers live in
+:mod:`sglearn.commands.mkdocs_host`. Per-build state is reset in ``on_config`` because
+``mkdocs serve`` keeps this object between rebuilds.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import logging
 import os
-import posixpath
-import re
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
 from sglearn.check.validation import Report
-from sglearn.publish.atomic import PublishError, error_lines, generate_site
+from sglearn.publish.atomic import PublishError, check_target, error_lines, generate_site
+from sglearn.publish.ownership import write_marker
 from sglearn.read.problems import Level
 from sglearn.read.project import Project
 from sglearn.review.as_of import AsOfError, resolve_as_of
+from sglearn.site.html import protect
 from sglearn.site.navigation import site_nav
+from sglearn.site.problems_banner import problem_lines, with_banner
 from sglearn.site.render import NAV, GeneratedFile
 
 log = logging.getLogger("mkdocs.plugins.sglearn")
 
-# Set by the sglearn command for one build or serve: an --as-of on the command line wins over
-# mkdocs.yml. `mkdocs serve` reloads the plugin's config on each rebuild, so it lives here.
-_as_of_override: date | None = None
-# The validation `sglearn build` has just done, reused once for the same project and date
-# instead of checking every case file a second time.
-_validated: tuple[Path, date, Report] | None = None
+AS_OF_ENV = "SGLEARN_AS_OF"
+"""Set by `sglearn serve --as-of`: read at every rebuild, where the plugin is made anew."""
+_GZIP_LAST = 2**32 - 1  # the gzip header holds the sitemap's date in 32 bits
 
 
 class SglearnConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs' own hook
     """Options under ``plugins: - sglearn:`` in mkdocs.yml."""
 
-    # Read as text or a YAML date; checked by resolve_as_of so the message matches the CLI's.
     as_of = opt.Optional(opt.Type((str, date)))
-    # Relative to mkdocs.yml; by default the folder mkdocs.yml is in.
     project = opt.Optional(opt.Dir(exists=True))
-    # A Content-Security-Policy in every page: a second line of defence should case text ever
-    # slip through as markup, and a guarantee that browsers load nothing from another host.
     content_security_policy = opt.Type(bool, default=True)
-
-
-# Scripts may come only from the site itself, plus the theme's own inline scripts by hash.
-# Styles allow inline because Material sets style attributes; images allow data: (its icons).
-CSP_TEMPLATE = (
-    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'"
-)
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-
-
-def with_content_security_policy(page: str) -> str:
-    """Add a CSP ``<meta>`` as the first thing in ``<head>``, allowing this page's scripts."""
-    if "<head>" not in page:
-        return page
-    hashes = sorted(
-        {
-            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-            for body in _INLINE_SCRIPT.findall(page)
-        }
-    )
-    policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in hashes))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return page.replace("<head>", "<head>\n    " + meta, 1)
 
 
 class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
@@ -95,144 +54,124 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.serving = False
-        self._reset()
-
-    def _reset(self) -> None:
-        self.project: Project | None = None
-        self.as_of: date | None = None
+        self.handoff: tuple[Path, date, Report] | None = None  # set by `sglearn build`
         self.generated: list[GeneratedFile] = []
-        self.sources: dict[str, str] = {}
-        self._set_epoch = False
+        self.broken: list[str] = []
+        self._saved_epoch: str | None = None
+        self.project = Project(Path.cwd())
+        self.as_of = date.today()
 
-    # -- events, in the order MkDocs calls them ----------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # live reload injects a script the CSP would block
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # `mkdocs serve` keeps this object between rebuilds: nothing may leak from the last one.
-        self._reset()
-        self.project = Project(Path(self._project_root(config)))
-        self.as_of = self._resolve_as_of()
+        root = Path(self._root(config))
+        self.project = Project(root)
+        if not self.serving:
+            try:
+                check_target(Path(config.site_dir), root)
+            except PublishError as error:
+                raise PluginError(f"sglearn: site_dir refused: {error}") from None
+        self.as_of = self._as_of()
         self._pin_build_date(self.as_of)
+        handoff, self.handoff = self.handoff, None
+        earlier = handoff[2] if handoff and handoff[:2] == (root.resolve(), self.as_of) else None
         try:
-            generation = generate_site(self.project, self.as_of, self._earlier_report())
+            generation = generate_site(self.project, self.as_of, earlier)
         except PublishError as error:
             raise PluginError(f"sglearn: {error}") from None
-        report = generation.report
         if not generation.ok:
-            lines = error_lines(report.problems)
+            lines = error_lines(generation.report.problems)
+            if self.serving and self.generated:
+                # Keep serving the last good site; each page and the log say what to fix.
+                self.broken = problem_lines(generation.report.problems)
+                shown = "\n  ".join(self.broken)
+                log.error(f"sglearn: case errors, serving the last good site:\n  {shown}")
+                config.nav = site_nav(Path(config.docs_dir), config.nav)
+                return config
             raise PluginError(
                 f"sglearn: the case files have {len(lines)} error(s); nothing was built. "
                 "Fix them (`sglearn validate` shows a hint for each):\n  " + "\n  ".join(lines)
             )
-        warnings = sum(1 for p in report.problems if p.level is Level.WARNING)
-        if warnings:
-            # A warning (an overdue action, say) is a fact the site shows, not a broken build,
-            # so it must not fail `mkdocs build --strict`.
+        self.broken = []
+        warnings = sum(1 for p in generation.report.problems if p.level is Level.WARNING)
+        if warnings:  # facts the site shows; they must not fail `mkdocs build --strict`
             log.info(f"sglearn: {warnings} warning(s) in the case files; see `sglearn validate`.")
         self.generated = generation.files
-        self.sources = {f.path: f.source for f in generation.files if f.source}
-        config.nav = self._nav(config)
+        config.nav = site_nav(Path(config.docs_dir), config.nav)
         return config
 
+    @property
+    def sources(self) -> dict[str, str]:
+        return {f.path: f.source for f in self.generated if f.source}
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.project is not None
-        # Only the generator's top-level pages belong in the navigation: Material repeats the
-        # nav on every page, so listing each case or theme would grow every page with the data.
-        top_level = {path for _title, path in NAV}
+        top_level = {path for _title, path in NAV}  # only these in the nav: it is on every page
         for generated in self.generated:
             if files.get_file_from_path(generated.path) is not None:
                 raise PluginError(
                     f"sglearn: docs/{generated.path} would hide a generated page of the same "
                     "name; rename or remove the hand-written file"
                 )
-            in_nav = generated.path in top_level
+            inclusion = InclusionLevel.UNDEFINED if generated.path in top_level else None
             file = File.generated(
                 config,
                 generated.path,
                 content=generated.content,
-                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+                inclusion=inclusion or InclusionLevel.NOT_IN_NAV,
             )
-            if generated.source:
-                # The "edit" button of a case page opens the case YAML, not generated Markdown.
-                file.edit_uri = _relative_posix(
-                    self.project.root / generated.source, Path(config.docs_dir)
-                )
+            if generated.source:  # the "edit" button opens the case YAML
+                case = (self.project.root / generated.source).resolve()
+                docs = Path(config.docs_dir).resolve()
+                file.edit_uri = Path(os.path.relpath(case, docs)).as_posix()
             files.append(file)
         return files
 
-    def on_page_context(
-        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext:
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if page.title and not page.meta.get("title"):
-            # Material prints `page.title | striptags` into <title>, and striptags turns the
-            # escaped "&lt;/title&gt;&lt;script&gt;" of a case title back into live markup.
-            # A front-matter title is printed as it is, so give it the title escaped once.
+            # Material's `title | striptags` would revive an escaped "&lt;script&gt;".
             page.meta["title"] = html.escape(html.unescape(page.title), quote=False)
         if page.file.generated_by is not None:
-            # Generated pages are tabs of their own or reached from them, so the left sidebar
-            # would list one page at most: give its width to the tables instead.
             hidden = page.meta.setdefault("hide", [])
             if isinstance(hidden, list) and "navigation" not in hidden:
                 hidden.append("navigation")
         if page.file.src_uri in self.sources and page.edit_url:
-            # edit_uri points at docs/; the case file sits beside it, reached through "..".
             page.edit_url = _normalise_url(page.edit_url)
         return context
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # `mkdocs serve` injects its live-reload script after the pages are made; a policy
-        # allowing only the theme's scripts would block it.
-        self.serving = command == "serve"
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self._protect(output)
+        return with_banner(self._protect(output), self.broken)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         return self._protect(output_content) if template_name.endswith(".html") else output_content
 
-    def _protect(self, page: str) -> str:
-        # Material's search overlay is a dialog without a name (axe: aria-dialog-name).
-        page = page.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
-        if self.serving or not self.config.content_security_policy:
-            return page
-        return with_content_security_policy(page)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if Path(config.site_dir).is_dir():  # so the next build may replace it
+            write_marker(Path(config.site_dir), self.project.root.name)
         self._unpin_build_date()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unpin_build_date()
 
-    def on_serve(
-        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
-    ) -> LiveReloadServer:
-        # MkDocs watches docs/ and mkdocs.yml; a changed case or vocabulary must rebuild too.
-        root = Path(self._project_root(config))
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(self._root(config))  # a changed case or vocabulary must rebuild too
         for folder in (root / "cases", root / "schemas"):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
 
-    # -- helpers ------------------------------------------------------------------------------
+    def _protect(self, page: str) -> str:
+        return protect(page, policy=not self.serving and self.config.content_security_policy)
 
-    def _project_root(self, config: MkDocsConfig) -> str:
+    def _root(self, config: MkDocsConfig) -> str:
         if self.config.project:
             return os.path.abspath(self.config.project)
         return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
 
-    def _earlier_report(self) -> Report | None:
-        global _validated
-        earlier, _validated = _validated, None
-        assert self.project is not None
-        if earlier and earlier[0] == self.project.root.resolve() and earlier[1] == self.as_of:
-            return earlier[2]
-        return None
-
-    def _resolve_as_of(self) -> date:
-        if _as_of_override is not None:
-            return _as_of_override
-        given = self.config.as_of
+    def _as_of(self) -> date:
+        given = os.environ.get(AS_OF_ENV) or self.config.as_of
         text = given.isoformat() if isinstance(given, date) else str(given) if given else None
         try:
             return resolve_as_of(text)
@@ -240,123 +179,32 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"sglearn: {error}") from None
 
     def _pin_build_date(self, as_of: date) -> None:
-        """MkDocs dates the sitemap by SOURCE_DATE_EPOCH, else now: pin it to the as-of date.
+        """MkDocs dates the sitemap by SOURCE_DATE_EPOCH: pin it to the as-of date, always.
 
-        Without this, two builds of the same cases on different days differ in sitemap.xml.
-        An epoch the user set is left alone.
+        The same cases and as-of date give the same bytes whatever the environment held; the
+        value is kept inside the 32 bits of the gzip header (years 1970 to 2106).
         """
-        if "SOURCE_DATE_EPOCH" in os.environ:
-            return
+        self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
         midnight = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-        self._set_epoch = True
+        seconds = min(max(int(midnight.timestamp()), 0), _GZIP_LAST)
+        os.environ["SOURCE_DATE_EPOCH"] = str(seconds)
 
     def _unpin_build_date(self) -> None:
-        if self._set_epoch:
+        if self._saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self._set_epoch = False
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
 
-    def _nav(self, config: MkDocsConfig) -> list[Any]:
+    def _nav(self, config: Any) -> list[Any]:
         return site_nav(Path(config.docs_dir), config.nav)
 
 
-def _relative_posix(path: Path, start: Path) -> str:
-    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
-
-
 def _normalise_url(url: str) -> str:
+    from posixpath import normpath
+    from urllib.parse import urlsplit, urlunsplit
+
     parts = urlsplit(url)
-    path = posixpath.normpath(parts.path) if parts.path else parts.path
+    path = normpath(parts.path) if parts.path else parts.path
     if parts.path.endswith("/") and not path.endswith("/"):
         path += "/"
     return urlunsplit(parts._replace(path=path))
-
-
-# -- entry points for the sglearn command (which must not import mkdocs itself) ----------------
-
-
-class SiteBuildError(Exception):
-    """MkDocs could not build the site; the message says why in one line."""
-
-
-@contextmanager
-def _command_line_as_of(as_of: date | None) -> Iterator[None]:
-    global _as_of_override
-    saved, _as_of_override = _as_of_override, as_of
-    try:
-        yield
-    finally:
-        _as_of_override = saved
-
-
-@contextmanager
-def _mkdocs_messages(level: int) -> Iterator[None]:
-    """Show MkDocs' own messages at ``level`` and above as ``LEVEL - message`` lines."""
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setLevel(level)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    saved = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(min(level, saved) if saved else level)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(saved)
-
-
-def configured_site_dir(config_file: Path) -> Path:
-    """The ``site_dir`` mkdocs.yml names (``site/`` by default), as an absolute path."""
-    from mkdocs.config import load_config
-
-    try:
-        with _mkdocs_messages(logging.ERROR):
-            config = load_config(str(config_file))
-    except MkDocsException as error:
-        raise SiteBuildError(error.format_message()) from None
-    return Path(config.site_dir)
-
-
-def build_site(
-    config_file: Path,
-    site_dir: Path,
-    as_of: date,
-    *,
-    strict: bool | None = None,
-    validated: tuple[Path, Report] | None = None,
-) -> None:
-    """``mkdocs build`` of ``config_file`` into ``site_dir`` for the given as-of date.
-
-    ``strict`` None keeps what mkdocs.yml says. ``validated``: (project root, report) of a
-    validation just done for this date, so the plugin need not repeat it.
-    """
-    global _validated
-    _validated = (validated[0].resolve(), as_of, validated[1]) if validated else None
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with _mkdocs_messages(logging.WARNING), _command_line_as_of(as_of):
-        try:
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
-            if "sglearn" not in config.plugins:
-                raise SiteBuildError(f"{config_file} does not list the sglearn plugin")
-            build(config)
-        except MkDocsException as error:
-            # MkDocs has already logged the reason; this is its one-line summary.
-            raise SiteBuildError(error.format_message()) from None
-        finally:
-            _validated = None
-
-
-def serve_site(config_file: Path, dev_addr: str, as_of: date | None) -> None:
-    """``mkdocs serve``: rebuild and reload the browser when a page, case or vocabulary changes."""
-    from mkdocs.commands.serve import serve
-
-    with _mkdocs_messages(logging.INFO), _command_line_as_of(as_of):
-        try:
-            serve(str(config_file), dev_addr=dev_addr, livereload=True)
-        except MkDocsException as error:
-            raise SiteBuildError(error.format_message()) from None
-        except OSError as error:  # the address is taken, or not this computer's
-            raise SiteBuildError(f"cannot serve on {dev_addr}: {error.strerror or error}") from None

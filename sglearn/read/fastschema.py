@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from jsonschema._utils import equal, uniq
+from sglearn.read.json_equality import equal, uniq
 
 from sglearn.read.record_date import format_checker
 

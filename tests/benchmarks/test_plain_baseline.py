@@ -35,7 +35,8 @@ def _docs(tmp_path: Path) -> Path:
     ids=["no nav", "nav placing a generated page"],
 )
 def test_baseline_nav_is_the_plugins_nav(tmp_path: Path, own_nav: list[object] | None) -> None:
-    plugin = pytest.importorskip("sglearn.publish.mkdocs_plugin")
+    from sglearn.publish import mkdocs_plugin as plugin
+
     docs = _docs(tmp_path)
     config = SimpleNamespace(nav=own_nav, docs_dir=str(docs))
     assert site_nav(docs, own_nav) == plugin.SglearnPlugin()._nav(config)

@@ -174,14 +174,14 @@ def test_an_unreadable_case_file(
     # Tests run as root, where chmod 000 does not stop reading: simulate the refusal.
     case = tmp_project.cases_dir / "LR-2026-001.yaml"
     case.write_text("id: LR-2026-001\n")
-    real_open = Path.open
+    real_open = os.open
 
-    def refusing_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == case.name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def refusing_open(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)).name == case.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     status, problems, _ = validate_json(tmp_project, capsys)
     assert status == 1
     assert problems == [("cases/LR-2026-001.yaml", "io/unreadable", 1)]
@@ -228,3 +228,68 @@ def test_an_unreadable_names_file_is_an_error_not_a_silent_pass(
     status, problems, _ = validate_json(tmp_project, capsys)
     assert status == 1
     assert problems == [("SGLEARN_NAMES_FILE", "privacy/names-file", 0)]
+
+
+@pytest.mark.parametrize("where", ["case", "names"])
+def test_a_fifo_is_a_problem_not_a_hang(tmp_path: Path, where: str) -> None:
+    """A named pipe where a case or the names list should be: reported at once, with its path."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    project = tmp_path / "repo"
+    (project / "cases").mkdir(parents=True)
+    env = {k: v for k, v in os.environ.items() if k != "SGLEARN_NAMES_FILE"}
+    if where == "case":
+        os.mkfifo(project / "cases" / "LR-2026-001.yaml")
+    else:
+        os.mkfifo(tmp_path / "names")
+        env["SGLEARN_NAMES_FILE"] = str(tmp_path / "names")
+    result = subprocess.run(
+        [sys.executable, "-m", "sglearn", "validate", "--project", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=repo,
+        env=env,
+    )
+    assert result.returncode == 1
+    shown = result.stdout + result.stderr
+    assert ("cases/LR-2026-001.yaml" if where == "case" else "SGLEARN_NAMES_FILE") in shown
+    assert "named pipe" in shown and "Traceback" not in shown
+
+
+@pytest.mark.parametrize("name", ["LR-2026-009.YAML", "LR-2026-009.yaml.txt", "older"])
+def test_a_case_lookalike_that_is_not_read_is_reported(tmp_path: Path, name: str) -> None:
+    from sglearn.check.validation import validate
+    from sglearn.read.project import Project
+
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / name).mkdir() if name == "older" else (cases / name).write_text("id: x\n")
+    report = validate(Project(tmp_path), __import__("datetime").date(2026, 11, 27))
+    assert [(p.path, p.rule) for p in report.problems if p.rule == "io/not-read"] == [
+        (f"cases/{name}", "io/not-read")
+    ]
+
+
+def test_a_fifo_beside_a_named_case_does_not_hang_the_fast_path(tmp_path: Path) -> None:
+    """`validate cases/ONE.yaml` reads other files for their ids: a pipe there is skipped."""
+    import shutil
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    project = tmp_path / "repo"
+    shutil.copytree(repo / "cases", project / "cases")
+    os.mkfifo(project / "cases" / "LR-2026-099.yaml")
+    named = sorted((project / "cases").glob("LR-2025-*.yaml"))[0]
+    result = subprocess.run(
+        [sys.executable, "-m", "sglearn", "validate", "--project", str(project), str(named)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=repo,
+    )
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr

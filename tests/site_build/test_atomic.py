@@ -11,8 +11,13 @@ from tests.site_build.sitekit import SAMPLE_CASE, build, tree_bytes
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Temporary folders a build made beside the site (they all start with a dot)."""
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+    """Temporary folders a build made beside the site (they all start with a dot).
+
+    The lock file (``.NAME.lock``) stays on purpose: removing it would race another build.
+    """
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.startswith(".") and p.suffix != ".lock"
+    )
 
 
 def test_broken_case_leaves_the_previous_site_byte_for_byte(
@@ -73,6 +78,6 @@ def test_interrupted_fill_keeps_the_old_folder(tmp_path: Path) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        replace_atomically(target, half_write_then_fail)
+        replace_atomically(target, half_write_then_fail, project_name="repo")
     assert (target / "index.html").read_text(encoding="utf-8") == "old"
     assert leftovers(tmp_path) == []

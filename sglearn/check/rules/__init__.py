@@ -44,9 +44,12 @@ def case_rules() -> list[ModuleType]:
         category_fits_track,
         closed_verified,
         date_order,
+        date_window,
         file_name,
+        hidden_characters,
         lado_clock,
         local_ids,
+        measure_values,
         notification_delay,
         outcome_fits,
         references,
@@ -71,6 +74,9 @@ def case_rules() -> list[ModuleType]:
         action_overdue,
         action_verified,
         closed_verified,
+        measure_values,
+        date_window,
+        hidden_characters,
     ]
 
 

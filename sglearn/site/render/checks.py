@@ -23,6 +23,22 @@ FILE_CHECKS = [
         "Check the path; case files live in cases/.",
     ),
     ("io/unreadable", "A file or folder cannot be read.", "Check its permissions."),
+    (
+        "io/not-a-file",
+        "A case path is a named pipe, a device or a socket, not a file.",
+        "Remove or rename it; case files are ordinary text files.",
+    ),
+    (
+        "vocabulary/unsafe-id",
+        "A vocabulary id cannot name a page (reserved, like `index`, or unsafe characters).",
+        "Choose another id of lower-case letters, digits and dashes.",
+    ),
+    ("io/too-slow", "A file could not be read within 10 seconds.", "Check the disk or share."),
+    (
+        "io/not-read",
+        "Under cases/, a file or folder looks like a case but is not read (a warning).",
+        "Rename it to end exactly in .yaml and sit in cases/ itself, or move it out.",
+    ),
     ("io/file-extension", "A case file ends in .yml.", "Rename it to end in .yaml."),
     (
         "io/outside-repository",

@@ -1,0 +1,209 @@
+"""Timing the site: schema checks by a third-party tool, sglearn build, and plain MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+import yaml
+
+from sglearn.bench.measures import (
+    BUILD_NAME,
+    MKDOCS_NAME,
+    RENDER_NAME,
+    SGLEARN,
+    Measure,
+    Run,
+    last_line,
+    median,
+    repeat_runs,
+    run_process,
+    with_inner,
+)
+from sglearn.site.navigation import site_nav
+
+
+def check_jsonschema_time(
+    root: Path, files: list[Path], repeat: int, env: dict[str, str]
+) -> Measure:
+    tool = shutil.which("check-jsonschema")
+    if tool is None:
+        return Measure("check-jsonschema", note="not measured: check-jsonschema is not installed")
+    names = [f.relative_to(root).as_posix() for f in files]
+    limit = max(os.sysconf("SC_ARG_MAX") // 2, 100_000)
+    batches: list[list[str]] = [[]]
+    size = 0
+    for name in names:
+        if size + len(name) + 1 > limit:
+            batches.append([])
+            size = 0
+        batches[-1].append(name)
+        size += len(name) + 1
+    command = [tool, "--schemafile", "schemas/case.schema.json"]
+
+    def once() -> Run:
+        parts = [run_process([*command, *batch], root, env) for batch in batches]
+        return Run(
+            sum(p.seconds for p in parts),
+            max(p.peak_mb for p in parts),
+            max(p.status for p in parts),
+            output=parts[-1].output,
+        )
+
+    runs = repeat_runs(repeat, once)
+    measure = median(runs, "check-jsonschema --schemafile schemas/case.schema.json")
+    notes = []
+    if len(batches) > 1:
+        notes.append(f"{len(batches)} batches (command-line length), times summed")
+    if runs[0].status != 0:
+        notes.append(f"exit {runs[0].status}: {last_line(runs[0])}")
+    measure.note = "; ".join(notes)
+    return measure
+
+
+def copy_site_sources(root: Path) -> None:
+    """The site's own configuration and hand-written pages, if the repository has them."""
+    repo = Path(__file__).resolve().parents[2]
+    if (repo / "mkdocs.yml").is_file():
+        shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    if (repo / "docs").is_dir():
+        shutil.copytree(repo / "docs", root / "docs", dirs_exist_ok=True)
+
+
+def _has_command(name: str) -> bool:
+    return (Path(__file__).resolve().parents[1] / "commands" / f"{name}.py").is_file()
+
+
+def site_times(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict[str, Measure]:
+    """Page generation alone, ``sglearn build`` and a plain ``mkdocs build`` of the same pages."""
+    measures: dict[str, Measure] = {}
+    render_name = RENDER_NAME
+    try:
+        from sglearn.site import render
+
+        has_render = hasattr(render, "render_site")
+    except ImportError:
+        has_render = False
+    if not has_render:
+        measures["render"] = Measure(
+            render_name, note="not measured: no sglearn.site.render.render_site"
+        )
+    else:
+        probe = [sys.executable, "-m", "sglearn.bench.probe", "render", "cases"]
+        first = run_process(probe, root, env)
+        if first.status != 0:
+            measures["render"] = Measure(
+                render_name, note="not measured: render probe failed: " + last_line(first)
+            )
+        else:
+            runs = [
+                with_inner(first),
+                *repeat_runs(repeat - 1, lambda: with_inner(run_process(probe, root, env))),
+            ]
+            measures["render"] = median(runs, render_name, "render")
+
+    build_name, mkdocs_name = BUILD_NAME, MKDOCS_NAME
+    if not (root / "mkdocs.yml").is_file():
+        reason = "not measured: the repository has no mkdocs.yml yet"
+        return {
+            **measures,
+            "build": Measure(build_name, note=reason),
+            "mkdocs": Measure(mkdocs_name, note=reason),
+        }
+    # The plain build's pages are written first, so that the two builds can take turns: on a
+    # shared machine a change in load then falls on both, not on whichever ran second.
+    plain = _prepare_plain(root, env, as_of) if _has_command("render") else None
+    commands: dict[str, list[str]] = {}
+    if _has_command("build"):
+        site = root / "site-bench"
+        commands["build"] = [*SGLEARN, "build", "--as-of", as_of, "--site-dir", str(site)]
+    else:
+        measures["build"] = Measure(build_name, note="not measured: no `sglearn build` command yet")
+    if plain is None:
+        measures["mkdocs"] = Measure(
+            mkdocs_name, note="not measured: no `sglearn render` command to write the pages"
+        )
+    elif isinstance(plain, str):
+        measures["mkdocs"] = Measure(mkdocs_name, note=plain)
+    else:
+        commands["mkdocs"] = plain
+    names = {"build": build_name, "mkdocs": mkdocs_name}
+    timed: dict[str, list[Run]] = {key: [] for key in commands}
+    for _ in range(repeat):
+        for key, command in commands.items():
+            timed[key].append(run_process(command, root, env))
+    for key, done in timed.items():
+        if done[0].status != 0:
+            note = f"not measured: exit {done[0].status}: " + last_line(done[0])
+            measures[key] = Measure(names[key], note=note)
+        else:
+            measures[key] = median(done, names[key])
+    return measures
+
+
+def _prepare_plain(root: Path, env: dict[str, str], as_of: str) -> list[str] | str:
+    """Write the generated pages with ``sglearn render`` beside the hand-written ones, and a
+    ``mkdocs-plain.yml`` for them; returns the plain ``mkdocs build`` command, or why not."""
+    pages = root / "rendered"
+    shutil.rmtree(pages, ignore_errors=True)
+    render = [*SGLEARN, "render", "--as-of", as_of, "--out", str(pages), "--force"]
+    rendered = run_process(render, root, env)
+    if rendered.status != 0:
+        return "not measured: sglearn render failed: " + last_line(rendered)
+    if (root / "docs").is_dir():
+        shutil.copytree(root / "docs", pages, dirs_exist_ok=True)
+    config = root / "mkdocs-plain.yml"
+    config.write_text(_plain_config(root / "mkdocs.yml", pages.name), encoding="utf-8")
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name]
+
+
+def _plain_config(original: Path, docs_dir: str) -> str:
+    """The site's own mkdocs.yml (same theme, extensions, other plugins, CSS) without the
+    sglearn plugin, and with the navigation the plugin would build written out as ``nav``.
+
+    Without that ``nav``, MkDocs lists every case page in the navigation Material repeats on
+    every page: a cost that grows with the square of the cases and that the site avoids, so
+    the comparison would flatter ``sglearn build``. The pages left out of the nav are reported
+    at INFO, as the plugin's not-in-nav pages are, so ``strict`` stays as the site has it.
+    """
+    config = yaml.safe_load(original.read_text(encoding="utf-8"))
+    plugins = config.get("plugins", [])
+    config["plugins"] = [
+        p for p in plugins if p != "sglearn" and not (isinstance(p, dict) and "sglearn" in p)
+    ]
+    own_docs = original.parent / config.get("docs_dir", "docs")
+    config["nav"] = site_nav(own_docs, config.get("nav"))
+    config["docs_dir"] = docs_dir
+    config["site_dir"] = "site-plain"
+    validation = config.setdefault("validation", {})
+    nav_checks = validation.setdefault("nav", {})
+    nav_checks["omitted_files"] = "info"
+    if "omitted_files" in validation:
+        # The nested setting wins over the flat one anyway; keep only the one that applies.
+        del validation["omitted_files"]
+    text: str = yaml.safe_dump(config, sort_keys=False)
+    return text
+
+
+def case_page_sizes(site: Path) -> dict[str, float]:
+    """Median size in KB of the case pages' HTML, and of what surrounds their ``<article>``
+    (header, navigation, footer). The second must not grow with the number of cases: Material
+    repeats the navigation on every page, so a nav listing every case would make the site's
+    size, and its build time, grow with the square of the cases."""
+    pages = sorted(site.glob("cases/*/index.html"))
+    if not pages:
+        return {}
+    whole, shell = [], []
+    for page in pages:
+        text = page.read_bytes()
+        whole.append(len(text))
+        start, end = text.find(b"<article"), text.rfind(b"</article>")
+        shell.append(len(text) - (end - start) if 0 <= start < end else len(text))
+    return {
+        "pages": float(len(pages)),
+        "page_kb": statistics.median(whole) / 1024,
+        "shell_kb": statistics.median(shell) / 1024,
+    }
