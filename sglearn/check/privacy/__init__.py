@@ -68,22 +68,27 @@ from forks do not receive secrets; there the names check does not run.
 
 from __future__ import annotations
 
+from sglearn.check.privacy.allow import ALLOW_FILE, AllowList
+from sglearn.check.privacy.cases import scan_case
 from sglearn.check.privacy.detectors import DETECTORS, WHAT, Finding, mask
 from sglearn.check.privacy.names import NAMES_ENV, NO_NAMES, NamesList, compile_names, load_names
 from sglearn.check.privacy.pages import scan_pages
 from sglearn.check.privacy.scan import findings, scan_document, scan_text
 
 __all__ = [
+    "ALLOW_FILE",
     "DETECTORS",
     "NAMES_ENV",
     "NO_NAMES",
     "WHAT",
+    "AllowList",
     "Finding",
     "NamesList",
     "compile_names",
     "findings",
     "load_names",
     "mask",
+    "scan_case",
     "scan_document",
     "scan_pages",
     "scan_text",

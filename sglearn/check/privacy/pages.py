@@ -39,7 +39,15 @@ def markdown_pages(docs: Path) -> tuple[list[Path], list[str]]:
 
 
 def scan_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
-    """Privacy problems in every page under ``root/docs``, reported with the page's path."""
+    """Privacy problems in every published input: each file under docs/ (any type),
+    schemas/ and mkdocs.yml (see ``sglearn.check.privacy.inputs``)."""
+    from sglearn.check.privacy.inputs import scan_inputs
+
+    return scan_inputs(root, names)
+
+
+def scan_markdown_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
+    """Privacy problems in every Markdown page under ``root/docs`` only."""
     docs = root / DOCS_DIR
     if not docs.is_dir() or docs.is_symlink():
         return []

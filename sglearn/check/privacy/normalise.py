@@ -1,0 +1,111 @@
+"""Text as a reader sees it, with a map back to where each character was written.
+
+A renderer drops invisible characters, turns every kind of space into a space and shows
+fullwidth digits and Cyrillic look-alikes as the letters they resemble; an identifier hidden
+that way is still read by a person. :func:`fold` gives the detectors that reading, and for
+every character of it the offset of the source character it came from, so a finding still
+points at the file, line and column where it was written.
+
+Look-alike letters come from Unicode's confusables data as packaged by
+``confusable-homoglyphs`` (a maintained copy of UTS #39 ``confusables.txt``); only
+characters outside ASCII that look like one ASCII letter or digit are folded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+_MARKUP = frozenset("*_`~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,300}>")
+
+
+class Folded(NamedTuple):
+    """The folded text and, for each of its characters, the source offset it came from."""
+
+    text: str
+    origin: list[int]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.origin:
+            return 0, 0
+        return self.origin[start], self.origin[max(start, end - 1)] + 1
+
+
+@lru_cache(maxsize=1)
+def _look_alikes() -> dict[str, str]:
+    from confusable_homoglyphs import confusables
+
+    table: dict[str, str] = {}
+    for char, entries in confusables.confusables_data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        ascii_forms = sorted(
+            e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalnum()
+        )
+        if ascii_forms:
+            table[char] = ascii_forms[0]
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(char: str) -> str:
+    """One source character as zero or more reader characters."""
+    if char.isascii():
+        return char
+    if char == "\u00ad" or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+        return ""
+    if unicodedata.category(char) == "Zs" or char in "\u2028\u2029\u0085":
+        return " "
+    if unicodedata.category(char) == "Pd" or char == "\u2212":
+        return "-"
+    out = []
+    for part in unicodedata.normalize("NFKD", char):
+        if unicodedata.category(part) in ("Mn", "Me", "Cf"):
+            continue
+        if not part.isascii():
+            part = _look_alikes().get(part, part)
+        out.append(part)
+    return unicodedata.normalize("NFKC", "".join(out))
+
+
+def fold(text: str, *, strip_markup: bool = False) -> Folded:
+    """``text`` folded as a reader sees it; ``strip_markup`` also drops emphasis marks,
+    HTML tags and decodes entities (for text that is rendered as Markdown or HTML)."""
+    if text.isascii() and not strip_markup:
+        return Folded(text, list(range(len(text))))
+    chars: list[str] = []
+    origin: list[int] = []
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if strip_markup:
+            if char in _MARKUP:
+                index += 1
+                continue
+            if char in "&<":
+                pattern = _ENTITY if char == "&" else _TAG
+                match = pattern.match(text, index)
+                if match:
+                    shown = html.unescape(match.group()) if char == "&" else " "
+                    for part in shown:
+                        for piece in _fold_char(part):
+                            chars.append(piece)
+                            origin.append(index)
+                    index = match.end()
+                    continue
+        for piece in _fold_char(char):
+            chars.append(piece)
+            origin.append(index)
+        index += 1
+    return Folded("".join(chars), origin)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two values read the same (for reviewed values written another way)."""
+    return " ".join(fold(a).text.split()).casefold() == " ".join(fold(b).text.split()).casefold()
