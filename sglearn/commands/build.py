@@ -91,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
                 strict=args.strict or None,
                 validated=(project.root, report),
             ),
+            project=project,
         )
     except PublishError as error:
         raise UsageError(str(error)) from None

@@ -122,7 +122,9 @@ def check_target(target: Path, project: Project, *, previous_marker: bool) -> No
         )
 
 
-def replace_atomically(target: Path, fill: Callable[[Path], None]) -> None:
+def replace_atomically(
+    target: Path, fill: Callable[[Path], None], *, project: Project | None = None
+) -> None:
     """Fill a fresh folder beside ``target``, then swap it in; on any failure keep the old one.
 
     The fresh folder sits in the same parent so the swap is a rename on one file system.
@@ -134,6 +136,7 @@ def replace_atomically(target: Path, fill: Callable[[Path], None]) -> None:
     try:
         _make_shareable(fresh)
         fill(fresh)
+        _refuse_personal_data(fresh, project)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -150,6 +153,20 @@ def replace_atomically(target: Path, fill: Callable[[Path], None]) -> None:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _refuse_personal_data(fresh: Path, project: Project | None) -> None:
+    """The output gate: a finding in the built folder stops the swap (the old site is kept).
+
+    ``project`` gives the reviewed values and the names list (default: the current folder's).
+    """
+    from sglearn.check.privacy import refusal, scan_published_site
+    from sglearn.read.project import find_project
+
+    root = (project or find_project(Path.cwd())).root
+    problems = scan_published_site(fresh, root)
+    if problems:
+        raise PublishError(refusal(problems))
 
 
 def _make_shareable(folder: Path) -> None:

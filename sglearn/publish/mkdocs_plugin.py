@@ -200,6 +200,13 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unpin_build_date()
+        # The output gate (see sglearn.check.privacy.published); plain `mkdocs build` has
+        # written site_dir already, so this fails the build; `sglearn build` keeps the old site.
+        from sglearn.check.privacy import refusal, scan_published_site
+
+        found = scan_published_site(Path(config.site_dir), Path(self._project_root(config)))
+        if found:
+            raise PluginError(refusal(found, config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unpin_build_date()

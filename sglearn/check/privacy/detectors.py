@@ -218,7 +218,12 @@ _DOB_BEFORE_WORD = re.compile(
 )
 
 
+_BIRTH_HINT = re.compile(r"born|birth|d\.?\s?o\.?\s?b", re.IGNORECASE)
+
+
 def date_of_birth(text: str) -> Iterator[Finding]:
+    if not _BIRTH_HINT.search(text):  # no word about birth: no date of birth
+        return
     spans: set[tuple[int, int]] = set()
     for pattern in (_DOB_AFTER_WORD, _DOB_BEFORE_WORD):
         for match in pattern.finditer(text):

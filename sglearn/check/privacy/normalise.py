@@ -73,36 +73,48 @@ def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", "".join(out))
 
 
+_SPECIAL = re.compile(r"[^\x00-\x7f]")
+_SPECIAL_MARKUP = re.compile(r"[^\x00-\x7f]|[*_`~&<]")
+
+
 def fold(text: str, *, strip_markup: bool = False) -> Folded:
     """``text`` folded as a reader sees it; ``strip_markup`` also drops emphasis marks,
-    HTML tags and decodes entities (for text that is rendered as Markdown or HTML)."""
-    if text.isascii() and not strip_markup:
+    HTML tags and decodes entities (for text that is rendered as Markdown or HTML).
+
+    Runs of plain ASCII are copied in one step, so the cost is linear in the text and
+    small for ordinary text.
+    """
+    special = _SPECIAL_MARKUP if strip_markup else _SPECIAL
+    if not special.search(text):
         return Folded(text, list(range(len(text))))
     chars: list[str] = []
     origin: list[int] = []
     index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if strip_markup:
-            if char in _MARKUP:
-                index += 1
+    for found in special.finditer(text):
+        at = found.start()
+        if at < index:  # inside an entity or a tag already consumed
+            continue
+        if at > index:
+            chars.append(text[index:at])
+            origin.extend(range(index, at))
+        char = text[at]
+        index = at + 1
+        if strip_markup and char in _MARKUP:
+            continue
+        if strip_markup and char in "&<":
+            match = (_ENTITY if char == "&" else _TAG).match(text, at)
+            if match:
+                shown = html.unescape(match.group()) if char == "&" else " "
+                for piece in "".join(_fold_char(part) for part in shown):
+                    chars.append(piece)
+                    origin.append(at)
+                index = match.end()
                 continue
-            if char in "&<":
-                pattern = _ENTITY if char == "&" else _TAG
-                match = pattern.match(text, index)
-                if match:
-                    shown = html.unescape(match.group()) if char == "&" else " "
-                    for part in shown:
-                        for piece in _fold_char(part):
-                            chars.append(piece)
-                            origin.append(index)
-                    index = match.end()
-                    continue
         for piece in _fold_char(char):
             chars.append(piece)
-            origin.append(index)
-        index += 1
+            origin.append(at)
+    chars.append(text[index:])
+    origin.extend(range(index, len(text)))
     return Folded("".join(chars), origin)
 
 

@@ -26,12 +26,12 @@ REVIEWED_KEY = "privacy_reviewed"
 Allowed = frozenset[tuple[str, str]]
 
 
-def findings(text: str, names: NamesList = NO_NAMES) -> list[Finding]:
-    """Every identifier in ``text``, as written and as a reader sees it (folded, emphasis
-    and tags dropped, entities decoded), at offsets into ``text``."""
+def findings(text: str, names: NamesList = NO_NAMES, *, reader: bool = True) -> list[Finding]:
+    """Every identifier in ``text``, as written and (``reader``) as a reader sees it
+    (folded, emphasis and tags dropped, entities decoded), at offsets into ``text``."""
     found: list[Finding] = []
     views = [fold(text)]
-    if not text.isascii() or any(c in text for c in "*_`~&<"):
+    if reader and any(c in text for c in "*_`~&<"):
         views.append(fold(text, strip_markup=True))
     seen: set[tuple[int, int, str]] = set()
     for view in views:

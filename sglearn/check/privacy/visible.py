@@ -42,20 +42,47 @@ def markdown_pieces(text: str) -> Iterator[Piece]:
                 yield line + inner_line - 1, inner
 
 
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
+    "time u var wbr del ins".split()
+)
+
+
 class _Visible(HTMLParser):
+    """Text runs as a reader sees them: inline tags (``<em>``) join, block tags separate."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.pieces: list[Piece] = []
+        self._run: list[str] = []
+        self._line = 1
+
+    def _flush(self) -> None:
+        text = "".join(self._run)
+        if text.strip():
+            self.pieces.append((self._line, text))
+        self._run = []
 
     def handle_data(self, data: str) -> None:
-        if data.strip():
-            self.pieces.append((self.getpos()[0], data))
+        if not self._run:
+            self._line = self.getpos()[0]
+        self._run.append(data)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _INLINE:
+            self._flush()
         line = self.getpos()[0]
         for name, value in attrs:
             if value and (name in _SHOWN_ATTRIBUTES or value.startswith("mailto:")):
                 self.pieces.append((line, value))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _INLINE:
+            self._flush()
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
 
 
 def html_pieces(text: str) -> list[Piece]:
