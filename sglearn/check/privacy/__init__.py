@@ -71,9 +71,9 @@ from __future__ import annotations
 from sglearn.check.privacy.allow import ALLOW_FILE, AllowList
 from sglearn.check.privacy.cases import scan_case
 from sglearn.check.privacy.detectors import DETECTORS, WHAT, Finding, mask
-from sglearn.check.privacy.published import refusal, scan_published_site
 from sglearn.check.privacy.names import NAMES_ENV, NO_NAMES, NamesList, compile_names, load_names
 from sglearn.check.privacy.pages import scan_pages
+from sglearn.check.privacy.published import refusal, scan_published_site
 from sglearn.check.privacy.scan import findings, scan_document, scan_text
 
 __all__ = [
@@ -89,10 +89,10 @@ __all__ = [
     "findings",
     "load_names",
     "mask",
-    "scan_case",
     "refusal",
-    "scan_published_site",
+    "scan_case",
     "scan_document",
     "scan_pages",
+    "scan_published_site",
     "scan_text",
 ]
