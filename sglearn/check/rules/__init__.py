@@ -43,6 +43,7 @@ def case_rules() -> list[ModuleType]:
         category_fits_track,
         closed_verified,
         date_order,
+        employment_in_text,
         file_name,
         lado_clock,
         local_ids,
@@ -69,6 +70,7 @@ def case_rules() -> list[ModuleType]:
         action_evidence,
         action_overdue,
         closed_verified,
+        employment_in_text,
     ]
 
 
