@@ -1,7 +1,13 @@
-"""Every detector is linear in its input: doubling an adversarial text at most about doubles
-the time. Measured by growth in one run (best of three at n and 2n), not by the clock."""
+"""Every detector is linear in its input. Measured by growth in one run, not by the clock:
+the best of three runs at n and at 4n characters of adversarial text. Linear work gives a
+ratio of about 4 and quadratic about 16; the bound of 8 leaves room for a shared machine's
+noise and cache effects (comparing n with 2n at these sizes proved too noisy)."""
 
 from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable
 
 import pytest
 
@@ -13,17 +19,39 @@ from sglearn.check.privacy.timing import (
     seconds,
 )
 
-SIZE = 40_000
+SIZE = 20_000
 
 
 @pytest.mark.parametrize("name", sorted(detectors()))
 def test_detector_time_grows_linearly_on_adversarial_text(name: str) -> None:
     run = detectors()[name]
     for unit_name, unit in ADVERSARIAL.items():
-        small = seconds(run, adversarial(unit, SIZE), repeat=3)
-        large = seconds(run, adversarial(unit, 2 * SIZE), repeat=3)
-        # A quadratic detector gives about 4; linear about 2 (3 leaves room for noise).
-        assert large < 3 * small + 0.002, (name, unit_name, small, large)
+        assert grows_linearly(run, unit), (name, unit_name)
+
+
+def grows_linearly(
+    run: Callable[[str], None], unit: str, attempts: int = 3, size: int = SIZE
+) -> bool:
+    """True if one of a few attempts shows linear growth: noise only ever adds time, so a
+    quadratic detector never passes, and a linear one is not failed by a busy machine."""
+    small_text, large_text = adversarial(unit, size), adversarial(unit, 4 * size)
+    for _ in range(attempts):
+        small = seconds(run, small_text, repeat=3)
+        large = seconds(run, large_text, repeat=3)
+        if large < 8 * small + 0.001:
+            return True
+    return False
+
+
+def test_growth_measure_catches_the_quadratic_email_pattern_it_replaced() -> None:
+    """The pattern this replaces started at every letter after a '%' and ran to the end."""
+    old = re.compile(
+        r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+        r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,})(?![\w-])"
+    )
+    assert not grows_linearly(
+        lambda text: deque(old.finditer(text), maxlen=0) and None, "%a", size=3000
+    )
 
 
 def test_detector_seconds_reports_every_detector() -> None:

@@ -17,6 +17,7 @@ from sglearn.check.privacy.normalise import fold
 ADVERSARIAL: dict[str, str] = {
     "letters": "a",
     "local-part": "a.",
+    "percent-runs": "%a",
     "at-signs": "a@",
     "digits": "1",
     "spaced-digits": "1 ",
