@@ -236,7 +236,7 @@ def date_of_birth(text: str) -> Iterator[Finding]:
 # sentence or "MR" in an id is not a title.
 _TITLE = re.compile(
     r"(?<![A-Za-z])(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Revd)\.?[ \t]{1,3}"
-    r"(?:[A-Z]\.[ \t]{0,2}){0,3}[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?(?![A-Za-z])"
+    r"(?:[A-Z]\.[ \t]{0,2}){0,3}[A-Z](?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])"
 )
 
 
