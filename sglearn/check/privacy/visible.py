@@ -9,6 +9,7 @@ meets: ``alt``, ``title``, ``content``, ``aria-label``, ``placeholder``, ``value
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -19,9 +20,14 @@ Piece = tuple[int, str]
 """A 1-based line and the visible text that starts there."""
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Building a parser compiles its rule chains: once per process, not once per value.
+    return MarkdownIt("commonmark", {"html": True})
+
+
 def markdown_pieces(text: str) -> Iterator[Piece]:
-    parser = MarkdownIt("commonmark", {"html": True})
-    for token in parser.parse(text):
+    for token in _parser().parse(text):
         line = token.map[0] + 1 if token.map else 1
         if token.type == "inline":
             parts: list[str] = []
