@@ -74,9 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        replace_atomically(
-            out, lambda fresh: write_files(generation.files, fresh), project=project
-        )
+        replace_atomically(out, lambda fresh: write_files(generation.files, fresh), project=project)
     except PublishError as error:
         raise UsageError(str(error)) from None
     except OSError as error:

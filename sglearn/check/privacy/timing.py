@@ -39,11 +39,18 @@ def detectors() -> dict[str, Callable[[str], None]]:
     over a whole text."""
 
     def consume(detector: Callable[[str], Iterator[Finding]]) -> Callable[[str], None]:
-        return lambda text: deque(detector(text), maxlen=0) and None
+        def run(text: str) -> None:
+            deque(detector(text), maxlen=0)
+
+        return run
 
     named = {d.__name__: consume(d) for d in DETECTORS}
     named["names"] = consume(_NAMES.find)
-    named["fold"] = lambda text: fold(text, strip_markup=True) and None
+
+    def fold_all(text: str) -> None:
+        fold(text, strip_markup=True)
+
+    named["fold"] = fold_all
     return named
 
 
