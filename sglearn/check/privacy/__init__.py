@@ -82,8 +82,8 @@ from __future__ import annotations
 from sglearn.check.privacy.allow import ALLOW_FILE, AllowList
 from sglearn.check.privacy.cases import scan_case
 from sglearn.check.privacy.detectors import DETECTORS, WHAT, Finding, mask
+from sglearn.check.privacy.inputs import scan_pages
 from sglearn.check.privacy.names import NAMES_ENV, NO_NAMES, NamesList, compile_names, load_names
-from sglearn.check.privacy.pages import scan_pages
 from sglearn.check.privacy.published import refusal, scan_published_site
 from sglearn.check.privacy.scan import findings, scan_document, scan_text
 

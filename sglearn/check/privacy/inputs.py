@@ -93,6 +93,12 @@ def scan_file(
     return scan_text(text, shown, names, kind=kind_of(shown), extra=extra, where=where)
 
 
+def scan_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
+    """Privacy problems in every published input: each file under docs/ (any type),
+    schemas/ and mkdocs.yml."""
+    return scan_inputs(root, names)
+
+
 def scan_inputs(root: Path, names: NamesList = NO_NAMES, *, cases: bool = False) -> list[Problem]:
     """Every file under docs/ and schemas/, and mkdocs.yml (case files too if ``cases``)."""
     allow, problems = AllowList.load(root)

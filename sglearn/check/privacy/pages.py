@@ -38,14 +38,6 @@ def markdown_pages(docs: Path) -> tuple[list[Path], list[str]]:
     return pages, unreadable
 
 
-def scan_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
-    """Privacy problems in every published input: each file under docs/ (any type),
-    schemas/ and mkdocs.yml (see ``sglearn.check.privacy.inputs``)."""
-    from sglearn.check.privacy.inputs import scan_inputs
-
-    return scan_inputs(root, names)
-
-
 def scan_markdown_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
     """Privacy problems in every Markdown page under ``root/docs`` only."""
     docs = root / DOCS_DIR
