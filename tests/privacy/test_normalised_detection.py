@@ -64,3 +64,21 @@ def test_phrasings_are_found(text: str, rule: str) -> None:
 )
 def test_ordinary_text_is_not_a_finding(text: str) -> None:
     assert findings(text) == []
+
+
+def test_look_alike_table_is_unicode_confusables_data() -> None:
+    """look_alikes.json is generated from Unicode's confusables data; regenerate it from
+    confusable-homoglyphs' copy (this test's loop) when that data changes."""
+    confusables = pytest.importorskip("confusable_homoglyphs.confusables")
+    from sglearn.check.privacy.normalise import _look_alikes
+
+    expected = {}
+    for char, entries in confusables.confusables_data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        forms = sorted(
+            e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalnum()
+        )
+        if forms:
+            expected[char] = forms[0]
+    assert _look_alikes() == expected

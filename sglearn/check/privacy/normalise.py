@@ -6,18 +6,24 @@ that way is still read by a person. :func:`fold` gives the detectors that readin
 every character of it the offset of the source character it came from, so a finding still
 points at the file, line and column where it was written.
 
-Look-alike letters come from Unicode's confusables data as packaged by
-``confusable-homoglyphs`` (a maintained copy of UTS #39 ``confusables.txt``); only
-characters outside ASCII that look like one ASCII letter or digit are folded.
+Look-alike letters come from Unicode's confusables data (UTS #39 ``confusables.txt``), kept
+in ``look_alikes.json`` beside this module: every character outside ASCII that looks like
+one ASCII letter or digit, with that letter. It was generated from the copy that
+``confusable-homoglyphs`` 3.3.1 ships (see ``tests/privacy/test_normalised_detection.py``),
+so checking needs no extra package at run time and works offline.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
+
+_LOOK_ALIKES = Path(__file__).with_name("look_alikes.json")
 
 _MARKUP = frozenset("*_`~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -38,17 +44,7 @@ class Folded(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _look_alikes() -> dict[str, str]:
-    from confusable_homoglyphs import confusables
-
-    table: dict[str, str] = {}
-    for char, entries in confusables.confusables_data.items():
-        if len(char) != 1 or char.isascii():
-            continue
-        ascii_forms = sorted(
-            e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalnum()
-        )
-        if ascii_forms:
-            table[char] = ascii_forms[0]
+    table: dict[str, str] = json.loads(_LOOK_ALIKES.read_text(encoding="utf-8"))
     return table
 
 
