@@ -1,4 +1,8 @@
-"""Print problems for people (text), for GitHub (annotations) and for programs (JSON)."""
+"""Print problems for people (text), for GitHub (annotations) and for programs (JSON).
+
+Every format masks what a personal-data detector flags in a message or hint, whichever
+check wrote it (schema, YAML syntax, rules, privacy): see ``sglearn.check.privacy.masking``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 from collections.abc import Mapping
 from itertools import groupby
 
+from sglearn.check.privacy.masking import mask_problems
 from sglearn.read.problems import Level, Problem
 
 FORMATS = ("auto", "text", "github", "json")
@@ -19,6 +24,7 @@ def pick_format(requested: str, environ: Mapping[str, str]) -> str:
 
 
 def format_text(problems: list[Problem], files_checked: int, *, colour: bool = False) -> str:
+    problems = mask_problems(problems)
     lines: list[str] = []
     for problem in problems:
         level = problem.level.value
@@ -42,6 +48,7 @@ def summary_line(problems: list[Problem], files_checked: int) -> str:
 
 def format_github(problems: list[Problem], files_checked: int) -> str:
     """Workflow commands, grouped per file, escaped so no message can inject another command."""
+    problems = mask_problems(problems)
     lines: list[str] = []
     for path, group in groupby(problems, key=lambda p: p.path):
         lines.append(f"::group::{_escape_data(path)}")
@@ -59,6 +66,7 @@ def format_github(problems: list[Problem], files_checked: int) -> str:
 
 def github_step_summary(problems: list[Problem], files_checked: int) -> str:
     """A Markdown table for ``$GITHUB_STEP_SUMMARY``; cells are escaped as Markdown text."""
+    problems = mask_problems(problems)
     rows = ["## sglearn validation", "", summary_line(problems, files_checked), ""]
     if problems:
         rows += ["| File | Line | Level | Problem | Rule |", "| --- | --- | --- | --- | --- |"]
@@ -69,6 +77,7 @@ def github_step_summary(problems: list[Problem], files_checked: int) -> str:
 
 
 def format_json(problems: list[Problem], files_checked: int) -> str:
+    problems = mask_problems(problems)
     payload = {
         "files_checked": files_checked,
         "errors": sum(1 for p in problems if p.level is Level.ERROR),

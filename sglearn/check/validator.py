@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from sglearn.check.case_schema import case_checker
-from sglearn.check.privacy import load_names, scan_document, scan_pages
+from sglearn.check.privacy import AllowList, load_names, scan_case, scan_pages
 from sglearn.check.rules import CaseContext, case_rules
 from sglearn.read.loading import Document, load_file
 from sglearn.read.problems import Problem
@@ -39,13 +39,15 @@ class Validator:
         self.names, self.setup_problems = load_names(
             project.root, os.environ if environ is None else environ
         )
+        self.allowed = AllowList.load(project.root)[0].values
 
     def check_file(self, file: Path) -> tuple[Document | None, list[Problem]]:
         """Problems of one file; the document too when the rules could run on it."""
         loaded = load_file(file, self.project.display(file))
         if not isinstance(loaded, Document):
-            return None, loaded
-        privacy = scan_document(loaded, self.names)
+            shown = self.project.display(file)
+            return None, loaded + scan_case(file, shown, None, self.names, self.allowed)
+        privacy = scan_case(file, loaded.path, loaded, self.names, self.allowed)
         problems = self.checker.check(loaded)
         if problems:
             return None, problems + privacy

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 validated=(project.root, report),
             ),
             project_name=project.root.name,
-            check_output=check_output,
+            check_output=lambda folder: check_output(folder, project.root),
         )
     except PublishIOError as error:
         print(f"sglearn: the site was not built: {error}", file=sys.stderr)

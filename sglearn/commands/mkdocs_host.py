@@ -90,6 +90,7 @@ def build_site(
             plugin = config.plugins.get("sglearn")
             if not isinstance(plugin, SglearnPlugin):
                 raise SiteBuildError(f"{config_file} does not list the sglearn plugin")
+            plugin.gated_by_caller = True  # the caller's swap runs the output gate
             if validated:
                 plugin.handoff = (validated[0].resolve(), as_of, validated[1])
             build(config)

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             out,
             lambda fresh: write_files(generation.files, fresh),
             project_name=project.root.name,
-            check_output=check_output,
+            check_output=lambda folder: check_output(folder, project.root),
         )
     except PublishIOError as error:
         print(f"sglearn: nothing was written: {error}", file=sys.stderr)

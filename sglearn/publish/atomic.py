@@ -87,18 +87,24 @@ def write_files(files: list[GeneratedFile], folder: Path) -> None:
             handle.write(generated.content)
 
 
-def check_output(folder: Path) -> None:
+def check_output(folder: Path, root: Path) -> None:
     """The gate every finished site passes before it is swapped in; raises PublishError.
 
-    This is the one hook point for checks of the published output (the output privacy gate
-    belongs here). Today it refuses symbolic links in the output: a published folder holds
-    only the files sglearn wrote, never a link that would serve something from elsewhere.
+    A published folder holds only the files sglearn wrote, never a link that would serve
+    something from elsewhere; and the visible text of every file passes the same personal-data
+    detectors as the inputs (``root`` gives the reviewed values and the names list), so what
+    no input rule foresaw still never replaces the old site.
     """
+    from sglearn.check.privacy import refusal, scan_published_site
+
     for dirpath, dirnames, filenames in os.walk(folder):
         for name in (*dirnames, *filenames):
             if os.path.islink(os.path.join(dirpath, name)):
                 shown = Path(dirpath, name).relative_to(folder).as_posix()
                 raise PublishError(f"the built site holds a symbolic link, {shown}")
+    problems = scan_published_site(folder, root)
+    if problems:
+        raise PublishError(refusal(problems))
 
 
 __all__ = [

@@ -55,6 +55,8 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.handoff: tuple[Path, date, Report] | None = None  # set by `sglearn build`
+        # `sglearn build` runs the output gate itself, before its swap: no need to run it twice.
+        self.gated_by_caller = False
         self.generated: list[GeneratedFile] = []
         self.broken: list[str] = []
         self._saved_epoch: str | None = None
@@ -151,6 +153,15 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         if Path(config.site_dir).is_dir():  # so the next build may replace it
             write_marker(Path(config.site_dir), self.project.root.name)
         self._unpin_build_date()
+        # The output gate (see sglearn.check.privacy.published); plain `mkdocs build` has
+        # written site_dir already, so this fails the build; `sglearn build` keeps the old site.
+        if self.gated_by_caller:
+            return
+        from sglearn.check.privacy import refusal, scan_published_site
+
+        found = scan_published_site(Path(config.site_dir), Path(self._project_root(config)))
+        if found:
+            raise PluginError(refusal(found, config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unpin_build_date()

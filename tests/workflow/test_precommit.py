@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,11 @@ title: Contact the manager at jo.bloggs@example.org
 
 
 def test_hook_manifest_offers_sglearn_validate() -> None:
-    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook, inputs = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert inputs["id"] == "sglearn-validate-published-inputs"
+    assert inputs["pass_filenames"] is False
+    for published in ("docs/notes.txt", "docs/img/map.svg", "schemas/settings.yaml", "mkdocs.yml"):
+        assert re.match(inputs["files"], published), published
     assert hook["id"] == "sglearn-validate"
     assert hook["language"] == "python"
     assert hook["files"] == r"^cases/.*\.yaml$"
@@ -30,6 +35,7 @@ def test_this_repository_runs_the_hook() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
     assert "sglearn-validate" in hooks
+    assert "sglearn-validate-published-inputs" in hooks
 
 
 def git(cwd: Path, *args: str) -> str:

@@ -18,12 +18,23 @@ never prints the whole identifier (``943 *** ****``, ``j***@***.uk``, ``J***``):
 ``privacy/date-of-birth``
     a date beside "born", "DOB", "d.o.b." or "date of birth" (ordinary dates are fine).
 ``privacy/name``
-    a name from your local names list (see below).
+    a name from your local names list (see below), with plurals and possessives.
+``privacy/title-name``
+    a title followed by a capitalised word (``Mrs P***``).
+``privacy/address``
+    a house number, capitalised words and a street word.
+``privacy/binary-file``
+    a binary file under ``docs/`` or in the built site that ``privacy-allow.yaml`` does not list.
+
+Text is folded first (``normalise``: NFKC, invisible characters, spaces, dashes, look-alike
+letters) and also reduced to its visible text (``visible``: Markdown, HTML). Inputs are
+scanned by ``cases`` and ``inputs``; the built site by ``published`` (the output gate);
+``masking`` masks findings in every printed message; ``timing`` times each detector.
 ``privacy/names-file``
     ``SGLEARN_NAMES_FILE`` names a file that is missing, unreadable or too large.
 
-The same checks run on the hand-written Markdown pages in ``docs/`` when ``sglearn
-validate`` runs without paths.
+The same checks run on every file under ``docs/``, the YAML files under ``schemas/`` and
+``mkdocs.yml`` when ``sglearn validate`` runs without paths.
 
 Allowing a reviewed false positive
 ----------------------------------
@@ -68,23 +79,31 @@ from forks do not receive secrets; there the names check does not run.
 
 from __future__ import annotations
 
+from sglearn.check.privacy.allow import ALLOW_FILE, AllowList
+from sglearn.check.privacy.cases import scan_case
 from sglearn.check.privacy.detectors import DETECTORS, WHAT, Finding, mask
+from sglearn.check.privacy.inputs import scan_pages
 from sglearn.check.privacy.names import NAMES_ENV, NO_NAMES, NamesList, compile_names, load_names
-from sglearn.check.privacy.pages import scan_pages
+from sglearn.check.privacy.published import refusal, scan_published_site
 from sglearn.check.privacy.scan import findings, scan_document, scan_text
 
 __all__ = [
+    "ALLOW_FILE",
     "DETECTORS",
     "NAMES_ENV",
     "NO_NAMES",
     "WHAT",
+    "AllowList",
     "Finding",
     "NamesList",
     "compile_names",
     "findings",
     "load_names",
     "mask",
+    "refusal",
+    "scan_case",
     "scan_document",
     "scan_pages",
+    "scan_published_site",
     "scan_text",
 ]

@@ -31,6 +31,8 @@ PHONE = "privacy/phone"
 EMAIL = "privacy/email"
 DATE_OF_BIRTH = "privacy/date-of-birth"
 NAME = "privacy/name"
+TITLE_NAME = "privacy/title-name"
+ADDRESS = "privacy/address"
 
 WHAT = {
     NHS_NUMBER: "an NHS number",
@@ -40,6 +42,8 @@ WHAT = {
     EMAIL: "an e-mail address",
     DATE_OF_BIRTH: "a date of birth",
     NAME: "a name from your names list",
+    TITLE_NAME: "a title followed by a name",
+    ADDRESS: "a street address",
 }
 """How each rule's finding is named in a message."""
 
@@ -62,8 +66,10 @@ def mask(text: str, keep: int) -> str:
     return "".join(out)
 
 
-# NHS number: 10 digits, plain or 3-3-4 with one kind of separator throughout.
-_NHS = re.compile(r"(?<![\w/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/]|[.-]\d)")
+# NHS number: 10 digits, plain or 3-3-4 with a space, dot, slash or dash between the groups,
+# also inside a longer word ("ref9434765919"); the check digit keeps ordinary numbers out.
+_SEP = r"[ ./-]?"
+_NHS = re.compile(rf"(?<![\d])(?<!\d[./-])(\d{{3}}){_SEP}(\d{{3}}){_SEP}(\d{{4}})(?!\d|[./-]\d)")
 _NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 
 
@@ -80,7 +86,7 @@ def nhs_check_digit_ok(digits: str) -> bool:
 
 def nhs_number(text: str) -> Iterator[Finding]:
     for match in _NHS.finditer(text):
-        digits = match.group(1) + match.group(3) + match.group(4)
+        digits = match.group(1) + match.group(2) + match.group(3)
         if nhs_check_digit_ok(digits):
             yield Finding(match.start(), match.end(), NHS_NUMBER, mask(match.group(), 3))
 
@@ -88,7 +94,8 @@ def nhs_number(text: str) -> Iterator[Finding]:
 # National Insurance number (HMRC): D F I Q U V never first or second, O never second,
 # suffix A-D; some prefixes were never issued. Spaces between the pairs are allowed.
 _NI = re.compile(
-    r"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])"
+    r"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ ./-]?(\d{2})[ ./-]?(\d{2})[ ./-]?"
+    r"(\d{2})[ ./-]?([A-D])"
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
@@ -105,7 +112,7 @@ def ni_number(text: str) -> Iterator[Finding]:
 # The official UK postcode format (GOV.UK data standard), including GIR 0AA. The inward
 # part (digit and two letters, never C I K M O V) is what keeps 'A1', 'M1' or 'Q3' apart.
 _POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9-])"
+    r"(?<![A-Za-z0-9#-])"
     r"(GIR ?0AA|"
     r"(?:[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?|[0-9][A-HJKPS-UW])"
     r" ?[0-9][ABD-HJLNP-UW-Z]{2}))"
@@ -124,7 +131,7 @@ def postcode(text: str) -> Iterator[Finding]:
 _PHONE = re.compile(
     r"(?<![\w+/.-])"
     r"(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(?0)"
-    r"([1237](?:[ )-]{0,2}\d){8,9})"
+    r"([1237](?:[ ).-]{0,2}\d){8,9})"
     r"(?![\w/]|[.-]\d)"
 )
 
@@ -137,16 +144,51 @@ def phone(text: str) -> Iterator[Finding]:
             yield Finding(match.start(), match.end(), PHONE, mask(match.group(), 2))
 
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.([A-Za-z]{2,})(?![\w-])"
+_LOCAL_CHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_DOMAIN = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
+    r"{0,8}"
+)
+_TLD = re.compile(r"\.([A-Za-z]{2,24})$")
+MAX_LOCAL = 64
+"""RFC 5321's limit on the part before '@': it also bounds the work per '@' (linear time)."""
+
+# "name at domain dot com", "name (at) domain [dot] co [dot] uk": spelled-out addresses.
+_SPELLED_EMAIL = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._+-]{0,63})\s{0,3}"
+    r"(?:\(at\)|\[at\]|\{at\}|\bat\b)\s{0,3}"
+    r"([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\s{0,3}(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s{0,3}"
+    r"[A-Za-z0-9][A-Za-z0-9-]{0,62}){0,4})"
+    r"\s{0,3}(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s{0,3}"
+    r"(com|org|net|uk|gov|nhs|edu|ac|info|io|co|me|biz)\b",
+    re.IGNORECASE,
 )
 
 
 def email(text: str) -> Iterator[Finding]:
-    for match in _EMAIL.finditer(text):
+    """Each '@' is looked at once, with at most 64 characters before it and one bounded
+    domain match after it, so the work is linear in the text (a regex that starts at every
+    letter and runs to the next '@' is quadratic on long runs of letters)."""
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and at - start < MAX_LOCAL and text[start - 1] in _LOCAL_CHAR:
+            start -= 1
+        while start < at and not text[start].isalnum():
+            start += 1
+        domain = _DOMAIN.match(text, at + 1)
+        if start < at and domain and (start == 0 or text[start - 1] not in _LOCAL_CHAR):
+            tld = _TLD.search(domain.group())
+            end = domain.end()
+            after = text[end : end + 1]
+            if tld and not (after and (after.isalnum() or after in "-_")):
+                yield Finding(start, end, EMAIL, f"{text[start]}***@***.{tld.group(1)}")
+        at = text.find("@", at + 1)
+    for match in _SPELLED_EMAIL.finditer(text):
         value = match.group()
-        yield Finding(match.start(), match.end(), EMAIL, f"{value[0]}***@***.{match.group(1)}")
+        yield Finding(
+            match.start(), match.end(), EMAIL, f"{value[0]}*** at *** dot {match.group(3)}"
+        )
 
 
 _MONTH = (
@@ -158,9 +200,12 @@ _DATE = (
     r"|\d{4}-\d{1,2}-\d{1,2}"  # 1980-03-12
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"  # 12th March 1980
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # March 12, 1980
-    rf"|{_MONTH}\.?,?\s+\d{{4}})"  # March 1980 (only ever read beside a word about birth)
+    rf"|{_MONTH}\.?,?\s+\d{{4}}"  # March 1980 (only ever read beside a word about birth)
+    r"|(?:19|20)\d{2})"  # 1940: a year alone, only ever read right after "born" or "DOB"
 )
-_BIRTH_WORDS = r"(?:born|birth\s*date|date\s+of\s+birth|birthday|d\.?\s?o\.?\s?b\.?)"
+_BIRTH_WORDS = (
+    r"(?:born|birth\s*date|date\s+of\s+birth|birthday|year\s+of\s+birth|d\.?\s?o\.?\s?b\.?)"
+)
 # A date is a date of birth only beside a word that says so: "born on ...", "DOB: ...",
 # or "... (DOB)". Everything else is an ordinary date (a concern received, a review held).
 _DOB_AFTER_WORD = re.compile(
@@ -173,7 +218,12 @@ _DOB_BEFORE_WORD = re.compile(
 )
 
 
+_BIRTH_HINT = re.compile(r"born|birth|d\.?\s?o\.?\s?b", re.IGNORECASE)
+
+
 def date_of_birth(text: str) -> Iterator[Finding]:
+    if not _BIRTH_HINT.search(text):  # no word about birth: no date of birth
+        return
     spans: set[tuple[int, int]] = set()
     for pattern in (_DOB_AFTER_WORD, _DOB_BEFORE_WORD):
         for match in pattern.finditer(text):
@@ -182,9 +232,50 @@ def date_of_birth(text: str) -> Iterator[Finding]:
         yield Finding(start, end, DATE_OF_BIRTH, mask(text[start:end], 0))
 
 
-DETECTORS: tuple[Detector, ...] = (nhs_number, ni_number, email, phone, postcode, date_of_birth)
-"""Detectors of identifiers, in order of precedence when two claim the same text.
+# A title and a capitalised word: "Mrs Patel", "Dr. O'Neill". Case matters: "mr" in a
+# sentence or "MR" in an id is not a title.
+_TITLE = re.compile(
+    r"(?<![A-Za-z])(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Revd)\.?[ \t]{1,3}"
+    r"(?:[A-Z]\.[ \t]{0,2}){0,3}[A-Z](?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])"
+)
 
-Each of them needs a digit or an '@' in the text, which lets the scan skip most strings.
+
+def title_name(text: str) -> Iterator[Finding]:
+    for match in _TITLE.finditer(text):
+        value = match.group()
+        title = value.split(None, 1)[0]
+        yield Finding(
+            match.start(), match.end(), TITLE_NAME, f"{title} {value[len(title) :].strip()[0]}***"
+        )
+
+
+_STREET_WORDS = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Crescent|Cres|Court|Ct|Place|"
+    r"Gardens|Gdns|Grove|Terrace|Mews|Row|Square|Sq|Walk|Parade|Hill|Rise|View|Green|Park)"
+)
+# A house number, one to three capitalised words and a street word: "12 Acacia Avenue",
+# "4a Mill Lane". The street word must be capitalised, as it is in an address.
+_ADDRESS = re.compile(
+    r"(?<![\w./-])\d{1,4}[a-zA-Z]?,?[ \t]{1,3}(?:[A-Z][a-z']+[ \t]{1,3}){1,3}"
+    rf"{_STREET_WORDS}(?![A-Za-z])"
+)
+
+
+def address(text: str) -> Iterator[Finding]:
+    for match in _ADDRESS.finditer(text):
+        yield Finding(match.start(), match.end(), ADDRESS, mask(match.group(), 1))
+
+
+DETECTORS: tuple[Detector, ...] = (
+    nhs_number,
+    ni_number,
+    email,
+    phone,
+    postcode,
+    date_of_birth,
+    address,
+    title_name,
+)
+"""Detectors of identifiers, in order of precedence when two claim the same text.
 The names detector is built per run from the names list (see ``sglearn.check.privacy.names``).
 """

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sglearn.check.privacy.detectors import NAME, Finding
+from sglearn.check.privacy.normalise import fold
 from sglearn.read.files import read_regular_file
 from sglearn.read.loading import MAX_FILE_BYTES
 from sglearn.read.problems import Problem
@@ -45,10 +46,15 @@ NO_NAMES = NamesList(None)
 
 
 def compile_names(names: list[str]) -> NamesList:
-    """One case-insensitive regex on word boundaries; the longest name wins."""
+    """One case-insensitive regex on word boundaries; the longest name wins.
+
+    Names are folded like the text they are matched against (accents, look-alike letters,
+    invisible characters), and a plural or possessive ending still matches ("Smiths",
+    "Smith's", "Jones'").
+    """
     cleaned = sorted(
         {
-            " ".join(name.split())
+            " ".join(fold(name).text.split())
             for name in names
             if MIN_NAME_LENGTH <= len(name.strip()) <= MAX_NAME_LENGTH
         }
@@ -61,7 +67,10 @@ def compile_names(names: list[str]) -> NamesList:
         for char in name.lower():
             node = node.setdefault(char, {})
         node[""] = {}
-    pattern = re.compile(r"(?<!\w)" + _trie_pattern(trie) + r"(?!\w)", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<!\w)" + _trie_pattern(trie) + r"(?:['\u2019]s|s['\u2019]|es|s|['\u2019])?(?!\w)",
+        re.IGNORECASE,
+    )
     return NamesList(pattern, len(cleaned))
 
 

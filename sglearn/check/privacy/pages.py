@@ -38,8 +38,8 @@ def markdown_pages(docs: Path) -> tuple[list[Path], list[str]]:
     return pages, unreadable
 
 
-def scan_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
-    """Privacy problems in every page under ``root/docs``, reported with the page's path."""
+def scan_markdown_pages(root: Path, names: NamesList = NO_NAMES) -> list[Problem]:
+    """Privacy problems in every Markdown page under ``root/docs`` only."""
     docs = root / DOCS_DIR
     if not docs.is_dir() or docs.is_symlink():
         return []

@@ -16,22 +16,40 @@ import yaml
 
 from sglearn.check.privacy.detectors import DETECTORS, WHAT, Finding
 from sglearn.check.privacy.names import NO_NAMES, NamesList
+from sglearn.check.privacy.normalise import fold, same_text
+from sglearn.check.privacy.visible import Piece, html_pieces, markdown_pieces
 from sglearn.read.loading import Document, load_bytes
 from sglearn.read.problems import Level, Problem
 
 REVIEWED_KEY = "privacy_reviewed"
-_NEEDS_DETECTORS = re.compile(r"[0-9@]")
 
 Allowed = frozenset[tuple[str, str]]
 
+# Every pattern detector needs one of these in the folded text; most keys and short values
+# have none, and skipping them keeps a case file's scan cheap.
+_MAYBE = re.compile(
+    r"[0-9@]|(?<![A-Za-z])(?:at|born|birth|dob|d\.o\.b|mrs?|ms|miss|mx|dr|prof|sir|dame|revd?)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
-def findings(text: str, names: NamesList = NO_NAMES) -> list[Finding]:
-    """Every identifier in ``text``, the first detector winning where two overlap."""
+
+def findings(text: str, names: NamesList = NO_NAMES, *, reader: bool = True) -> list[Finding]:
+    """Every identifier in ``text``, as written and (``reader``) as a reader sees it
+    (folded, emphasis and tags dropped, entities decoded), at offsets into ``text``."""
     found: list[Finding] = []
-    if _NEEDS_DETECTORS.search(text):
-        for detector in DETECTORS:
-            found.extend(detector(text))
-    found.extend(names.find(text))
+    views = [fold(text)]
+    if reader and any(c in text for c in "*_`~&<"):
+        views.append(fold(text, strip_markup=True))
+    seen: set[tuple[int, int, str]] = set()
+    for view in views:
+        run = (*DETECTORS, names.find) if _MAYBE.search(view.text) else (names.find,)
+        for detector in run:
+            for finding in detector(view.text):
+                start, end = view.source_span(finding.start, finding.end)
+                if (start, end, finding.rule) not in seen:
+                    seen.add((start, end, finding.rule))
+                    found.append(Finding(start, end, finding.rule, finding.masked))
     return found
 
 
@@ -39,13 +57,20 @@ def _kept(found: list[Finding], text: str, allowed: Allowed) -> list[Finding]:
     """Drop reviewed values, then anything inside a span already reported."""
     kept: list[Finding] = []  # never overlapping, so sorted by start is sorted by end too
     for finding in found:
-        if (finding.rule, text[finding.start : finding.end]) in allowed:
+        if is_allowed(finding.rule, text[finding.start : finding.end], allowed):
             continue
         at = bisect_left(kept, finding.end, key=lambda k: k.start)
         if at and kept[at - 1].end > finding.start:
             continue
         kept.insert(at, finding)
     return sorted(kept, key=lambda k: (k.start, k.rule))
+
+
+def is_allowed(rule: str, value: str, allowed: Allowed) -> bool:
+    """A reviewed value allows the same text however it is written (spaces, look-alikes)."""
+    if (rule, value) in allowed:
+        return True
+    return any(r == rule and same_text(v, value) for r, v in allowed)
 
 
 def allowed_values(data: Any) -> Allowed:
@@ -64,16 +89,32 @@ def allowed_values(data: Any) -> Allowed:
     return frozenset(pairs)
 
 
-def scan_document(document: Document, names: NamesList = NO_NAMES) -> list[Problem]:
-    """Privacy problems in one loaded case file, at the line and column of each value."""
-    allowed = allowed_values(document.data)
+def scan_document(
+    document: Document, names: NamesList = NO_NAMES, extra: Allowed = frozenset()
+) -> list[Problem]:
+    """Privacy problems in one loaded case file, at the line and column of each key and
+    value (escapes decoded, folded lines joined, Markdown reduced to what a reader sees)."""
+    allowed = allowed_values(document.data) | extra
     problems: list[Problem] = []
     for node in _scalars(document.root):
         text = node.value
         for finding in _kept(findings(text, names), text, allowed):
             line, column = _position(node, finding.start)
             problems.append(_problem(document.path, line, column, finding, "case file"))
-    return problems
+        if "[" in text or "\\" in text:  # links, escapes: the rest is folded already
+            for piece_line, piece in markdown_pieces(text):
+                for finding in _kept(findings(piece, names), piece, allowed):
+                    line = node.start_mark.line + piece_line
+                    problems.append(_problem(document.path, line, 0, finding, "case file"))
+    return merge(problems)
+
+
+def merge(problems: list[Problem]) -> list[Problem]:
+    """Each identifier once: a finding in the visible text (column 0) is dropped when the
+    same rule already found something on that line as written."""
+    exact = {(p.path, p.line, p.rule) for p in problems if p.column}
+    kept = {p for p in problems if p.column or (p.path, p.line, p.rule) not in exact}
+    return sorted(kept, key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
 
 
 def _scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
@@ -83,12 +124,14 @@ def _scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
         node, in_reviewed = stack.pop()
         if isinstance(node, yaml.ScalarNode):
             yield node
+            continue
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, in_reviewed) for item in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
             for key, value in reversed(node.value):
                 if in_reviewed and key.value == "value":
                     continue
+                stack.append((key, in_reviewed))
                 stack.append((value, (node is root and key.value == REVIEWED_KEY) or in_reviewed))
 
 
@@ -125,25 +168,44 @@ def _problem(path: str, line: int, column: int, finding: Finding, where: str) ->
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
-def scan_text(text: str, path: str, names: NamesList = NO_NAMES) -> list[Problem]:
-    """Privacy problems in a Markdown page, with line and column taken from the text.
+def scan_text(
+    text: str,
+    path: str,
+    names: NamesList = NO_NAMES,
+    *,
+    kind: str = "markdown",
+    extra: Allowed = frozenset(),
+    where: str = "published page",
+) -> list[Problem]:
+    """Privacy problems in a text file, every line as written (comments and keys too) and,
+    for ``kind`` "markdown" or "html", its visible text as a reader sees it.
 
-    A page allows a reviewed value with the same ``privacy_reviewed`` list in its YAML front
-    matter (MkDocs does not publish front matter).
+    A Markdown page allows a reviewed value with the same ``privacy_reviewed`` list in its
+    YAML front matter (MkDocs does not publish front matter); ``extra`` comes from the
+    repository's allow file.
     """
-    allowed: Allowed = frozenset()
+    allowed: Allowed = extra
     front = _FRONT_MATTER.match(text)
-    if front and front.group(1):
+    if kind == "markdown" and front and front.group(1):
         meta = load_bytes(front.group(1).encode("utf-8"), path)
         if isinstance(meta, Document):
-            allowed = allowed_values(meta.data)
+            allowed = allowed | allowed_values(meta.data)
     problems: list[Problem] = []
     line_starts = _line_starts(text)
     for finding in _kept(findings(text, names), text, allowed):
         line = _line_of(line_starts, finding.start)
         column = finding.start - line_starts[line - 1] + 1
-        problems.append(_problem(path, line, column, finding, "published page"))
-    return problems
+        problems.append(_problem(path, line, column, finding, where))
+    pieces: list[Piece] = []
+    if kind == "markdown":
+        pieces = list(markdown_pieces(text))
+    elif kind == "html":
+        pieces = html_pieces(text)
+    for piece_line, piece in pieces:
+        for finding in _kept(findings(piece, names), piece, allowed):
+            line = piece_line + piece.count("\n", 0, finding.start)
+            problems.append(_problem(path, line, 0, finding, where))
+    return merge(problems)
 
 
 def _line_starts(text: str) -> list[int]:

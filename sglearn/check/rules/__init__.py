@@ -45,6 +45,7 @@ def case_rules() -> list[ModuleType]:
         closed_verified,
         date_order,
         date_window,
+        employment_in_text,
         file_name,
         hidden_characters,
         lado_clock,
@@ -77,6 +78,7 @@ def case_rules() -> list[ModuleType]:
         measure_values,
         date_window,
         hidden_characters,
+        employment_in_text,
     ]
 
 

@@ -152,6 +152,9 @@ PRIVACY_CHECKS = [
     ("privacy/email", "An e-mail address."),
     ("privacy/date-of-birth", "A date next to words such as 'born' or 'DOB'."),
     ("privacy/name", "A name from the organisation's names list."),
+    ("privacy/title-name", "A title followed by a name, such as 'Mrs' and a capitalised word."),
+    ("privacy/address", "A street address: a house number and a street."),
+    ("privacy/binary-file", "A binary file under docs/ or in the built site not reviewed."),
     ("privacy/names-file", "SGLEARN_NAMES_FILE names a file that cannot be used."),
 ]
 

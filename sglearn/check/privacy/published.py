@@ -1,0 +1,235 @@
+"""The output gate: the built site is scanned before it replaces the published one.
+
+Input rules know the routes they were written for; the gate knows none and needs none. It
+reads what a visitor can get: the visible text of every HTML page (and the attributes a
+reader meets), the search index, the sitemap, SVG charts, CSV and JSON downloads and every
+other text file, with the same detectors and folding as the input scan. Files of the theme
+(Material's scripts, stylesheets, fonts) are recognised by the SHA-256 of the installed
+theme's files and skipped. Reviewed values are honoured: the allow file and every
+``privacy_reviewed`` list of the repository's cases and pages.
+
+A finding names the published file and line, and the input file whose text has the same
+identifier, or says that no input has it as written (a template, a theme override, a
+generated label).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import os
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sglearn.check.privacy.allow import AllowList
+from sglearn.check.privacy.detectors import WHAT, Finding
+from sglearn.check.privacy.inputs import kind_of
+from sglearn.check.privacy.names import NamesList, load_names
+from sglearn.check.privacy.normalise import fold
+from sglearn.check.privacy.scan import (
+    _FRONT_MATTER,
+    Allowed,
+    _kept,
+    allowed_values,
+    findings,
+)
+from sglearn.check.privacy.visible import html_pieces, markdown_pieces
+from sglearn.read.loading import Document, load_bytes
+from sglearn.read.problems import Level, Problem
+
+GATE_RULE_PREFIX = "published/"
+_THEME_PACKAGES = ("material", "mkdocs")
+
+
+@lru_cache(maxsize=1)
+def theme_hashes() -> frozenset[str]:
+    """SHA-256 of every file the installed themes ship (found without importing them)."""
+    digests: set[str] = set()
+    for package in _THEME_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for location in spec.submodule_search_locations:
+            for folder, _, files in os.walk(location):
+                for name in files:
+                    if not name.endswith((".py", ".pyc", ".html")):
+                        digests.add(_digest(Path(folder, name).read_bytes()))
+    return frozenset(digests)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def reviewed_values(root: Path) -> tuple[Allowed, AllowList]:
+    """The allow file's values and every ``privacy_reviewed`` value in cases/ and docs/."""
+    allow, _ = AllowList.load(root)
+    values: set[tuple[str, str]] = set(allow.values)
+    for folder in ("cases", "docs"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for file in sorted(base.rglob("*")):
+            if file.suffix not in (".yaml", ".md", ".markdown") or file.is_symlink():
+                continue
+            try:
+                raw = file.read_bytes()
+            except OSError:
+                continue
+            if file.suffix != ".yaml":
+                front = _FRONT_MATTER.match(raw.decode("utf-8", "replace"))
+                if not (front and front.group(1)):
+                    continue
+                raw = front.group(1).encode("utf-8")
+            loaded = load_bytes(raw, file.name)
+            if isinstance(loaded, Document):
+                values |= allowed_values(loaded.data)
+    return frozenset(values), allow
+
+
+def scan_published_site(folder: Path, root: Path, names: NamesList | None = None) -> list[Problem]:
+    """Privacy problems in every published file under ``folder`` (paths relative to it)."""
+    if names is None:
+        names = load_names(root, os.environ)[0]
+    allowed, allow = reviewed_values(root)
+    theme = theme_hashes()
+    found: list[tuple[str, int, Finding, str]] = []
+    problems: list[Problem] = []
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        shown = file.relative_to(folder).as_posix()
+        data = file.read_bytes()
+        if _digest(data) in theme:
+            continue
+        if shown.endswith(".gz"):  # sitemap.xml.gz: what a crawler reads
+            try:
+                data = gzip.decompress(data)
+                shown = shown[:-3]
+            except (OSError, EOFError):
+                pass
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or "\0" in text:
+            if not allow.binary_allowed(f"docs/{shown}"):
+                problems.append(_binary(shown))
+            continue
+        for line, finding, value in _file_findings(text, shown, names, allowed):
+            found.append((shown, line, finding, value))
+    sources = _Sources(root, names) if found else None
+    for shown, line, finding, value in found:
+        assert sources is not None
+        problems.append(_finding(shown, line, finding, sources.source_of(value)))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
+
+
+def _file_findings(
+    text: str, shown: str, names: NamesList, allowed: Allowed
+) -> Iterator[tuple[int, Finding, str]]:
+    pieces: list[tuple[int, str]] = [(1, text)]
+    kind = kind_of(shown)
+    if kind == "html":
+        pieces += html_pieces(text)
+    elif kind == "markdown":
+        pieces += list(markdown_pieces(text))
+    elif shown.endswith(".json"):
+        pieces += [(1, s) for s in _json_strings(text)]
+        pieces += [piece for s in _json_strings(text) if "<" in s for piece in html_pieces(s)]
+    seen: set[tuple[int, str]] = set()
+    for number, (start_line, piece) in enumerate(pieces):
+        # The whole file as written (number 0) is folded only; its visible pieces also
+        # have emphasis and tags removed.
+        kind_found = findings(piece, names, reader=number > 0 or kind == "text")
+        for finding in _kept(kind_found, piece, allowed):
+            line = start_line + piece.count("\n", 0, finding.start)
+            if (line, finding.rule) not in seen:
+                seen.add((line, finding.rule))
+                yield line, finding, piece[finding.start : finding.end]
+
+
+def _json_strings(text: str) -> list[str]:
+    try:
+        data: Any = json.loads(text)
+    except ValueError:
+        return []
+    out: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out
+
+
+class _Sources:
+    """Which input file has an identifier, compared as folded text without spaces."""
+
+    def __init__(self, root: Path, names: NamesList) -> None:
+        self.root = root
+        self.texts: list[tuple[str, str]] = []
+        candidates: list[Path] = [root / "mkdocs.yml"]
+        for sub in ("cases", "docs", "schemas", "overrides", "templates"):
+            if (root / sub).is_dir():
+                candidates += sorted(p for p in (root / sub).rglob("*") if p.is_file())
+        for file in candidates:
+            try:
+                raw = file.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            self.texts.append((file.relative_to(root).as_posix(), _compact(raw)))
+
+    def source_of(self, value: str) -> str:
+        needle = _compact(value)
+        for shown, text in self.texts:
+            if needle and needle in text:
+                return f"it comes from {shown}"
+        return (
+            "no input file has it as written: it came through a template, a theme override, "
+            "a generated label or a route the input scan does not read"
+        )
+
+
+def _compact(text: str) -> str:
+    return "".join(fold(text, strip_markup=True).text.split()).casefold()
+
+
+def _finding(shown: str, line: int, finding: Finding, source: str) -> Problem:
+    return Problem(
+        shown,
+        line,
+        0,
+        finding.rule,
+        f"{WHAT[finding.rule]} ({finding.masked}) is in the built site; {source}",
+        "Remove it at its source and build again; the previous site is kept until then.",
+        Level.ERROR,
+    )
+
+
+def _binary(shown: str) -> Problem:
+    return Problem(
+        shown,
+        0,
+        0,
+        "privacy/binary-file",
+        "a binary file in the built site is neither a theme file nor a reviewed docs/ file",
+        "List it under binary_files in privacy-allow.yaml with a reason and reviewed_by.",
+        Level.ERROR,
+    )
+
+
+def refusal(problems: list[Problem], site: str = "site") -> str:
+    """One message naming every published file with a finding (already masked)."""
+    lines = [f"personal data in {len(problems)} place(s) of the built {site}; not published:"]
+    for p in problems:
+        where = f"{p.path}:{p.line}" if p.line else p.path
+        lines.append(f"  {where}: {p.message} [{p.rule}]")
+    return "\n".join(lines)

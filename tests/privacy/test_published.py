@@ -1,0 +1,104 @@
+"""The output gate: identifiers planted through routes the input scan does not read are
+caught in the built site, the build stops and the previous site is kept."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from sglearn.check.privacy import scan_published_site
+from sglearn.check.privacy.published import theme_hashes
+from tests.site_build.sitekit import build, make_project, tree_bytes
+
+
+def _rules(problems: list) -> list[tuple[str, int, str]]:  # type: ignore[type-arg]
+    return [(p.path, p.line, p.rule) for p in problems]
+
+
+def test_scan_published_site_reads_every_kind_of_published_file(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(
+        '<html><head><meta name="description" content="Call 07700 900123"></head>\n'
+        "<body><p>NHS 943 <em>476</em> 5919</p></body></html>\n",
+        encoding="utf-8",
+    )
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text(
+        '{"docs": [{"text": "<p>Mrs Patel was present</p>"}]}', encoding="utf-8"
+    )
+    (site / "data.csv").write_text("id,where\nLR-1,12 Acacia Avenue\n", encoding="utf-8")
+    (site / "chart.svg").write_text("<svg><title>born 1940</title></svg>\n", encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(b"<loc>jo at example dot com</loc>"))
+    (site / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    problems = scan_published_site(site, tmp_path)
+    assert _rules(problems) == [
+        ("a/index.html", 1, "privacy/phone"),
+        ("a/index.html", 2, "privacy/nhs-number"),
+        ("chart.svg", 1, "privacy/date-of-birth"),
+        ("data.csv", 2, "privacy/address"),
+        ("logo.png", 0, "privacy/binary-file"),
+        ("search/search_index.json", 1, "privacy/title-name"),
+        ("sitemap.xml", 1, "privacy/email"),
+    ]
+    shown = " ".join(p.message for p in problems)
+    assert "900123" not in shown and "Patel" not in shown and "Acacia" not in shown
+    assert "no input file has it as written" in shown
+
+
+def test_scan_published_site_skips_theme_files_by_content(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    assert theme_hashes(), "the installed theme's files are hashed"
+    material = next(
+        p
+        for p in Path(__import__("material").__file__).parent.rglob("*.js")
+        if p.is_file() and p.stat().st_size > 1000
+    )
+    (site / "bundle.js").write_bytes(material.read_bytes())
+    assert scan_published_site(site, tmp_path) == []
+    (site / "bundle.js").write_bytes(material.read_bytes() + b"\n// 07700 900123\n")
+    assert [p.rule for p in scan_published_site(site, tmp_path)] == ["privacy/phone"]
+
+
+def test_scan_published_site_honours_reviewed_values(tmp_path: Path) -> None:
+    (tmp_path / "privacy-allow.yaml").write_text(
+        "values:\n  - rule: privacy/phone\n    value: 0300 123 4567\n"
+        "    reason: Public switchboard.\n    reviewed_by: DPO\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>0300 123 4567 or 0300 123 4568</p>", encoding="utf-8")
+    assert [p.rule for p in scan_published_site(site, tmp_path)] == ["privacy/phone"]
+
+
+def test_build_stops_on_an_identifier_planted_in_a_theme_override(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(tmp_path / "repo")
+    site = tmp_path / "site"
+    assert build(project, site) == 0
+    before = tree_bytes(site)
+    overrides = project / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Ring Jo on 07700 900123{% endblock %}\n',
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert build(project, site) == 1
+    err = capsys.readouterr().err
+    assert "privacy/phone" in err and "index.html" in err
+    assert "900123" not in err
+    assert "it comes from overrides/main.html" in err
+    assert tree_bytes(site) == before
