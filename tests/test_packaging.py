@@ -56,7 +56,7 @@ def test_wheel_registers_the_command_and_the_mkdocs_plugin(wheel: zipfile.ZipFil
     assert "sglearn = sglearn.commands.cli:main" in text
     assert (
         "[mkdocs.plugins]" in text
-        and "sglearn = sglearn.publish.mkdocs_plugin:SglearnPlugin" in text
+        and "sglearn = sglearn.publish.mkdocs_adapter.plugin:SglearnPlugin" in text
     )
 
 

@@ -68,7 +68,11 @@ def config_file_from(args: argparse.Namespace, root: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     # Imported here: `import sglearn.commands.cli` must not import mkdocs (it is slow and only the
     # site commands need it).
-    from sglearn.commands.mkdocs_host import SiteBuildError, build_site, configured_site_dir
+    from sglearn.publish.mkdocs_adapter.driver import (
+        SiteBuildError,
+        build_site,
+        configured_site_dir,
+    )
 
     started = time.monotonic()
     project = project_from(args)

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from sglearn.commands.mkdocs_host import SiteBuildError, serve_site
+    from sglearn.publish.mkdocs_adapter.driver import SiteBuildError, serve_site
 
     project = project_from(args)
     config_file = config_file_from(args, project.root)

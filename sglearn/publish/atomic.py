@@ -2,7 +2,7 @@
 
 Both front ends share this: the MkDocs plugin hands the generated pages to MkDocs in memory,
 ``sglearn render`` writes them as files. Nothing here imports mkdocs (only
-``sglearn.publish.mkdocs_plugin`` does), so a second publisher would reuse all of it.
+``sglearn.publish.mkdocs_adapter.plugin`` does), so a second publisher would reuse all of it.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from sglearn.read.json_equality import equal, uniq
-
 from sglearn.read.record_date import format_checker
 
 Check = Callable[[Any], bool]

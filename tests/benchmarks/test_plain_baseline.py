@@ -35,7 +35,7 @@ def _docs(tmp_path: Path) -> Path:
     ids=["no nav", "nav placing a generated page"],
 )
 def test_baseline_nav_is_the_plugins_nav(tmp_path: Path, own_nav: list[object] | None) -> None:
-    from sglearn.publish import mkdocs_plugin as plugin
+    from sglearn.publish.mkdocs_adapter import plugin as plugin
 
     docs = _docs(tmp_path)
     config = SimpleNamespace(nav=own_nav, docs_dir=str(docs))

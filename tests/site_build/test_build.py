@@ -338,7 +338,7 @@ def test_plugin_reads_the_project_again_on_every_build(project: Path) -> None:
     """`mkdocs serve` keeps one plugin object: a deleted case must not survive a rebuild."""
     from mkdocs.config import load_config
 
-    from sglearn.publish import mkdocs_plugin as host
+    from sglearn.publish.mkdocs_adapter import plugin as host
 
     config = load_config(str(project / "mkdocs.yml"))
     sglearn_plugin = config.plugins["sglearn"]
@@ -415,7 +415,7 @@ def test_importing_the_command_line_does_not_import_mkdocs() -> None:
         "import sys, sglearn.commands.cli\n"
         "sglearn.commands.cli.build_parser()\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')"
-        " or m == 'sglearn.publish.mkdocs_plugin']\n"
+        " or m == 'sglearn.publish.mkdocs_adapter.plugin']\n"
         "print(loaded)\n"
     )
     result = subprocess.run(
@@ -424,15 +424,15 @@ def test_importing_the_command_line_does_not_import_mkdocs() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_only_the_plugin_module_imports_mkdocs() -> None:
+def test_only_the_mkdocs_adapter_imports_mkdocs() -> None:
     package = Path(__file__).resolve().parents[2] / "sglearn"
     importers = sorted(
         p.relative_to(package).as_posix()
         for p in package.rglob("*.py")
         if re.search(r"^\s*(from|import)\s+(mkdocs|material)\b", p.read_text("utf-8"), re.M)
     )
-    # The adapter, and the build/serve drivers that only the site commands import lazily.
-    assert importers == ["commands/mkdocs_host.py", "publish/mkdocs_plugin.py"]
+    # The adapter: its plugin, and its build/serve driver that the site commands import lazily.
+    assert importers == ["publish/mkdocs_adapter/driver.py", "publish/mkdocs_adapter/plugin.py"]
 
 
 def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:
@@ -449,7 +449,7 @@ def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:
 def test_serve_keeps_the_last_good_site_and_shows_the_problems(project: Path) -> None:
     from mkdocs.config import load_config
 
-    from sglearn.publish import mkdocs_plugin as host
+    from sglearn.publish.mkdocs_adapter import plugin as host
 
     config = load_config(str(project / "mkdocs.yml"))
     plugin = config.plugins["sglearn"]

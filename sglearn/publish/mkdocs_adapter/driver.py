@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from sglearn.check.validation import Report
-from sglearn.publish.mkdocs_plugin import AS_OF_ENV, SglearnPlugin
+from sglearn.publish.mkdocs_adapter.plugin import AS_OF_ENV, SglearnPlugin
 
 
 class SiteBuildError(Exception):

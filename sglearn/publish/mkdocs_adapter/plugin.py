@@ -2,7 +2,7 @@
 
 Pages come from :mod:`sglearn.publish.atomic`, HTML post-processing from
 :mod:`sglearn.site.html`; the ``sglearn build``/``serve`` drivers live in
-:mod:`sglearn.commands.mkdocs_host`. Per-build state is reset in ``on_config`` because
+:mod:`sglearn.publish.mkdocs_adapter.driver`. Per-build state is reset in ``on_config`` because
 ``mkdocs serve`` keeps this object between rebuilds.
 """
 
