@@ -44,6 +44,7 @@ def case_rules() -> list[ModuleType]:
         closed_verified,
         date_order,
         file_name,
+        framework_fits,
         lado_clock,
         local_ids,
         notification_delay,
@@ -69,6 +70,7 @@ def case_rules() -> list[ModuleType]:
         action_evidence,
         action_overdue,
         closed_verified,
+        framework_fits,
     ]
 
 
