@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from sglearn import __version__
 from sglearn.commands.common import EXIT_USAGE, UsageError
 
-COMMANDS = ("validate", "new", "report", "build", "serve", "render", "schema", "frameworks", "bench")
+COMMANDS = (
+    "validate",
+    "new",
+    "report",
+    "build",
+    "serve",
+    "render",
+    "schema",
+    "frameworks",
+    "bench",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
