@@ -24,6 +24,7 @@ COMMANDS = (
     "serve",
     "render",
     "schema",
+    "frameworks",
     "bench",
 )
 

@@ -48,6 +48,8 @@ class Framework:
     evidence_categories: dict[str, str]
     key_questions: dict[str, str]
     crosswalk: dict[str, tuple[str, ...]]
+    nations: tuple[str, ...] = ()  # where it applies; empty in files older than 2026
+    settings: tuple[str, ...] = ()  # the kinds of service (a case's setting) it applies to
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def _assemble(documents: dict[str, dict[str, Any]]) -> Vocabularies:
                 evidence_categories={c["id"]: c["label"] for c in data["evidence_categories"]},
                 key_questions={s["id"]: s.get("key_question", "") for s in data["statements"]},
                 crosswalk={c["from"]: tuple(c["to"]) for c in data["crosswalk"]},
+                nations=tuple(data.get("nations", ())),
+                settings=tuple(data.get("settings", ())),
             )
     raw = documents["settings.yaml"]
     settings = Settings(

@@ -47,6 +47,7 @@ def case_rules() -> list[ModuleType]:
         date_window,
         employment_in_text,
         file_name,
+        framework_fits,
         hidden_characters,
         lado_clock,
         local_ids,
@@ -79,6 +80,7 @@ def case_rules() -> list[ModuleType]:
         date_window,
         hidden_characters,
         employment_in_text,
+        framework_fits,
     ]
 
 

@@ -159,7 +159,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             return
         from sglearn.check.privacy import refusal, scan_published_site
 
-        found = scan_published_site(Path(config.site_dir), Path(self._project_root(config)))
+        found = scan_published_site(Path(config.site_dir), Path(self._root(config)))
         if found:
             raise PluginError(refusal(found, config.site_dir))
 
