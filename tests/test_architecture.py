@@ -76,3 +76,13 @@ def test_no_module_imports_in_a_circle() -> None:
         if module not in index:
             visit(module)
     assert circles == []
+
+
+def test_modules_keep_to_about_three_hundred_lines() -> None:
+    """One job per module: one that grows past this is doing two and wants splitting."""
+    too_long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in (ROOT / "sglearn").rglob("*.py")
+        if (n := len(p.read_text("utf-8").splitlines())) > 330
+    }
+    assert too_long == {}
