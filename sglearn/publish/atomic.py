@@ -29,6 +29,8 @@ class Generation:
 
     report: Report
     files: list[GeneratedFile] = field(default_factory=list)
+    abbreviations: str = ""
+    """Markdown abbreviation lines (from the glossary) a host appends to every page."""
 
     @property
     def ok(self) -> bool:
@@ -42,7 +44,9 @@ def generate_site(project: Project, as_of: date, report: Report | None = None) -
     if not generation.ok:
         return generation
     # Imported here: the page generator is the heavy part and `sglearn validate` never needs it.
+    from sglearn.review.glossary import GlossaryError, load_glossary
     from sglearn.review.model import cases_from_documents
+    from sglearn.site.glossary_page import GLOSSARY_PATH, abbreviations, glossary_page
     from sglearn.site.render import GeneratedFile, render_site
     from sglearn.site.render.checks import PATH as CHECKS_PATH
     from sglearn.site.render.checks import render_checks_page
@@ -53,6 +57,16 @@ def generate_site(project: Project, as_of: date, report: Report | None = None) -
     # The checks reference comes from the rule registry, not the cases: it is the same for
     # every build and lets a lead look up any rule id that `sglearn validate` printed.
     generation.files.append(GeneratedFile(CHECKS_PATH, render_checks_page(), None))
+    # The glossary explains every term of art once; its abbreviations expand on every page.
+    try:
+        terms = load_glossary(project)
+    except GlossaryError as broken:
+        raise PublishError(
+            "the glossary cannot be used:\n  "
+            + "\n  ".join(f"{p.path}:{p.line}: {p.message} [{p.rule}]" for p in broken.problems)
+        ) from None
+    generation.files.append(GeneratedFile(GLOSSARY_PATH, glossary_page(terms), None))
+    generation.abbreviations = abbreviations(terms)
     for generated in generation.files:
         check_relative(generated.path)
     return generation

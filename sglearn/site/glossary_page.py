@@ -22,7 +22,7 @@ def glossary_page(terms: Iterable[GlossaryTerm]) -> str:
         name = _text(term.term)
         if term.abbreviation and term.expansion:
             name += f" ({_text(term.expansion)})"
-        out += [f'<dl id="{term.anchor}" markdown>', f"<dt>{name}</dt>"]
+        out += [f'<dl id="{term.anchor}" markdown>', f"<dt><strong>{name}</strong></dt>"]
         out += [f"<dd>{_text(term.explanation)}</dd>", "</dl>", ""]
     return "\n".join(out)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from datetime import date
 
 # Scripts may come only from the site itself, plus the theme's own inline scripts by hash.
 # Styles allow inline because Material sets style attributes; images allow data: (its icons).
@@ -33,6 +34,14 @@ def with_content_security_policy(page: str) -> str:
     policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in hashes))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return page.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def with_as_of(page: str, as_of: date) -> str:
+    """State the as-of date in ``<head>``: a printed page carries it in its running header."""
+    if "<head>" not in page:
+        return page
+    shown = f"{as_of.day} {as_of:%B} {as_of.year}"
+    return page.replace("<head>", f'<head>\n    <meta name="sglearn:as-of" content="{shown}">', 1)
 
 
 def protect(page: str, *, policy: bool) -> str:

@@ -496,3 +496,18 @@ def test_serve_on_a_taken_port_says_how_to_choose_another(project: Path) -> None
     assert result.returncode == 1
     assert "Address already in use" in result.stderr and "--dev-addr" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_terms_of_art_are_explained_on_the_page_and_in_the_glossary(sample_site: Path) -> None:
+    case = (sample_site / "cases" / "LR-2025-004" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Person in a position of trust">PiPoT</abbr>' in case
+    glossary = (sample_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'id="term-work-system-component"' in glossary and "SEIPS" in glossary
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="glossary/"' in home and 'href="checks/"' in home  # both in the navigation
+
+
+def test_every_page_states_its_as_of_date_for_print(sample_site: Path) -> None:
+    for page in ("index.html", "actions/index.html", "about/index.html"):
+        text = (sample_site / page).read_text(encoding="utf-8")
+        assert '<meta name="sglearn:as-of" content="' in text

@@ -13,6 +13,7 @@ from sglearn.check.privacy import pages
 from sglearn.check.privacy.allow import ALLOW_FILE, AllowList
 from sglearn.check.privacy.names import NO_NAMES, NamesList
 from sglearn.check.privacy.scan import Allowed, scan_text
+from sglearn.read.files import read_regular_file
 from sglearn.read.loading import MAX_FILE_BYTES
 from sglearn.read.problems import Problem
 
@@ -33,8 +34,7 @@ class TooLarge(Exception):
 
 def read_text(file: Path) -> str | None:
     """The file as UTF-8 text, or None if it is binary (a NUL byte, or not UTF-8)."""
-    with file.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    raw = read_regular_file(file, MAX_FILE_BYTES)  # a FIFO is an error, never a hang
     if len(raw) > MAX_FILE_BYTES:
         raise TooLarge
     if b"\0" in raw:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sglearn.check.privacy.names import NO_NAMES, NamesList
 from sglearn.check.privacy.scan import scan_text
+from sglearn.read.files import read_regular_file
 from sglearn.read.loading import MAX_FILE_BYTES
 from sglearn.read.problems import Problem
 
@@ -80,8 +81,7 @@ def scan_page(page: Path, shown: str, names: NamesList = NO_NAMES) -> list[Probl
                     "Replace the link with the page itself.",
                 )
             ]
-        with page.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular_file(page, MAX_FILE_BYTES)  # a FIFO is an error, never a hang
     except OSError as error:
         return [
             _page_problem(

@@ -29,7 +29,7 @@ from sglearn.publish.ownership import write_marker
 from sglearn.read.problems import Level
 from sglearn.read.project import Project
 from sglearn.review.as_of import AsOfError, resolve_as_of
-from sglearn.site.html import protect
+from sglearn.site.html import protect, with_as_of
 from sglearn.site.navigation import site_nav
 from sglearn.site.problems_banner import problem_lines, with_banner
 from sglearn.site.render import NAV, GeneratedFile
@@ -58,6 +58,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         # `sglearn build` runs the output gate itself, before its swap: no need to run it twice.
         self.gated_by_caller = False
         self.generated: list[GeneratedFile] = []
+        self.abbreviations = ""
         self.broken: list[str] = []
         self._saved_epoch: str | None = None
         self.project = Project(Path.cwd())
@@ -100,6 +101,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         if warnings:  # facts the site shows; they must not fail `mkdocs build --strict`
             log.info(f"sglearn: {warnings} warning(s) in the case files; see `sglearn validate`.")
         self.generated = generation.files
+        self.abbreviations = generation.abbreviations
         config.nav = site_nav(Path(config.docs_dir), config.nav)
         return config
 
@@ -129,6 +131,11 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             files.append(file)
         return files
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return markdown + self.abbreviations  # the glossary's terms expand on every page
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if page.title and not page.meta.get("title"):
             # Material's `title | striptags` would revive an escaped "&lt;script&gt;".
@@ -142,7 +149,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return with_banner(self._protect(output), self.broken)
+        return with_banner(with_as_of(self._protect(output), self.as_of), self.broken)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
