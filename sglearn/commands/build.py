@@ -22,6 +22,7 @@ from sglearn.commands.common import (
     project_from,
 )
 from sglearn.publish.atomic import (
+    OutputRefused,
     PublishError,
     PublishIOError,
     check_output,
@@ -106,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
         )
     except PublishIOError as error:
         print(f"sglearn: the site was not built: {error}", file=sys.stderr)
+        print("Any previous site is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OutputRefused as error:
+        print(f"sglearn: the site was not published: {error}", file=sys.stderr)
         print("Any previous site is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
     except PublishError as error:

@@ -20,6 +20,7 @@ from sglearn.commands.common import (
     project_from,
 )
 from sglearn.publish.atomic import (
+    OutputRefused,
     PublishError,
     PublishIOError,
     check_output,
@@ -83,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
             check_output=lambda folder: check_output(folder, project.root),
         )
     except PublishIOError as error:
+        print(f"sglearn: nothing was written: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OutputRefused as error:
         print(f"sglearn: nothing was written: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except PublishError as error:

@@ -101,6 +101,10 @@ def write_files(files: list[GeneratedFile], folder: Path) -> None:
             handle.write(generated.content)
 
 
+class OutputRefused(PublishError):
+    """The finished site failed the output gate: a problem found, not a usage mistake."""
+
+
 def check_output(folder: Path, root: Path) -> None:
     """The gate every finished site passes before it is swapped in; raises PublishError.
 
@@ -115,14 +119,15 @@ def check_output(folder: Path, root: Path) -> None:
         for name in (*dirnames, *filenames):
             if os.path.islink(os.path.join(dirpath, name)):
                 shown = Path(dirpath, name).relative_to(folder).as_posix()
-                raise PublishError(f"the built site holds a symbolic link, {shown}")
+                raise OutputRefused(f"the built site holds a symbolic link, {shown}")
     problems = scan_published_site(folder, root)
     if problems:
-        raise PublishError(refusal(problems))
+        raise OutputRefused(refusal(problems))
 
 
 __all__ = [
     "Generation",
+    "OutputRefused",
     "PublishError",
     "PublishIOError",
     "check_output",

@@ -197,10 +197,13 @@ def scan_text(
         column = finding.start - line_starts[line - 1] + 1
         problems.append(_problem(path, line, column, finding, where))
     pieces: list[Piece] = []
+    # Lines are counted at "\n", as editors and git count them; markdown-it would also break
+    # at a lone "\r", so it reads one as a space and the line numbers agree.
+    seen = re.sub(r"\r(?!\n)", " ", text)
     if kind == "markdown":
-        pieces = list(markdown_pieces(text))
+        pieces = list(markdown_pieces(seen))
     elif kind == "html":
-        pieces = html_pieces(text)
+        pieces = html_pieces(seen)
     for piece_line, piece in pieces:
         for finding in _kept(findings(piece, names), piece, allowed):
             line = piece_line + piece.count("\n", 0, finding.start)
