@@ -44,8 +44,8 @@ ID = "outcomes/employment-in-text"
 LEVEL = Level.ERROR
 
 _RULE = sys.modules[__name__]
-_NOT_AN_OUTCOME = frozenset({"no-action", "not-yet-known"})
-_INTERNAL = frozenset({"outcomes", "staff_role", "privacy_reviewed"})
+_NOT_AN_OUTCOME = frozenset({"no-action", "not-yet-known", "not-known"})
+_INTERNAL = frozenset({"outcomes", "staff_role", "staff_involved", "privacy_reviewed"})
 _WORDING = re.compile(
     r"(?<![A-Za-z])(?:"
     r"(?:written|final|first|verbal|formal)\s+warnings?"
@@ -61,9 +61,7 @@ _WORDING = re.compile(
 
 
 def check(context: CaseContext) -> Iterator[Problem]:
-    outcomes = context.data.get("outcomes")
-    recorded = outcomes.get("employment") if isinstance(outcomes, dict) else None
-    if not isinstance(recorded, str) or recorded in _NOT_AN_OUTCOME:
+    if not any(o not in _NOT_AN_OUTCOME for o in _recorded_outcomes(context.data)):
         return
     for where, text in _free_text(context.data, ()):
         match = _WORDING.search(text)
@@ -75,8 +73,21 @@ def check(context: CaseContext) -> Iterator[Problem]:
                 "employment outcome is internal and this field is published",
                 'Say what the decision rests on without the outcome, e.g. "Not removed '
                 'from regulated activity, so the duty to refer did not arise." The outcome '
-                "stays in outcomes.employment, which the site never shows.",
+                "stays in staff_involved (outcomes.employment in version 1 files), which the "
+                "site never shows.",
             )
+
+
+def _recorded_outcomes(data: dict[str, Any]) -> list[str]:
+    """Version 1 keeps one outcome in outcomes.employment; version 2 one per staff group."""
+    found: list[str] = []
+    outcomes = data.get("outcomes")
+    if isinstance(outcomes, dict) and isinstance(outcomes.get("employment"), str):
+        found.append(outcomes["employment"])
+    for group in data.get("staff_involved") or ():
+        if isinstance(group, dict) and isinstance(group.get("employment_outcome"), str):
+            found.append(group["employment_outcome"])
+    return found
 
 
 def _free_text(
