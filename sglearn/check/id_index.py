@@ -20,6 +20,7 @@ module learns what that rule needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -45,7 +46,16 @@ def may_share_id(raw: bytes, ids: Iterable[str]) -> bool:
     """Could this file's parsed ``id`` be one of ``ids``? False only when it certainly cannot."""
     if b"\\" in raw or len(raw) > MAX_FILE_BYTES:
         return True  # an escape could spell an id; an oversized file is checked the slow way
-    return any(case_id.encode("utf-8") in raw for case_id in ids)
+    return any(_twin(case_id).search(raw) for case_id in ids)
+
+
+def _twin(case_id: str) -> re.Pattern[bytes]:
+    """The id however its number is padded (ids/unique treats LR-2026-0004 as LR-2026-004)."""
+    match = re.fullmatch(r"(LR-[0-9]{4}-)([0-9]+)", case_id)
+    if match is None:
+        return re.compile(re.escape(case_id.encode("utf-8")))
+    prefix, number = match.group(1).encode(), int(match.group(2))
+    return re.compile(re.escape(prefix) + rb"0*" + str(number).encode() + rb"(?![0-9])")
 
 
 def candidates(others: Iterable[Path], ids: Sequence[str]) -> list[Path]:
