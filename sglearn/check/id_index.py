@@ -33,7 +33,7 @@ from sglearn.read.problems import Problem, sort_problems
 from sglearn.read.project import Project
 from sglearn.review.vocabulary import Vocabularies
 
-UNDERSTOOD_CORPUS_RULES = frozenset({"ids/unique"})
+UNDERSTOOD_CORPUS_RULES = frozenset({"ids/unique", "ids/same-review"})
 """Cross-file rules whose needs this module knows: ids of files that pass the schema."""
 
 
@@ -58,15 +58,19 @@ def _twin(case_id: str) -> re.Pattern[bytes]:
     return re.compile(re.escape(prefix) + rb"0*" + str(number).encode() + rb"(?![0-9])")
 
 
-def candidates(others: Iterable[Path], ids: Sequence[str]) -> list[Path]:
-    """The other files that must be checked fully because they could share a named id."""
+def candidates(
+    others: Iterable[Path], ids: Sequence[str], openings: Sequence[str] = ()
+) -> list[Path]:
+    """The other files that must be checked fully: they could share a named file's id, or be
+    a copy of it (their text holds the opening words of its summary)."""
+    wanted = [o.encode("utf-8") for o in openings if len(o) >= 20]
     found: list[Path] = []
     for path in others:
         try:
             raw = read_regular_file(path, MAX_FILE_BYTES)  # a FIFO must not hang the run
         except OSError:
             continue  # unreadable: a full run reports it on that file, never on a named one
-        if may_share_id(raw, ids):
+        if may_share_id(raw, ids) or any(o in raw for o in wanted):
             found.append(path)
     return found
 
@@ -88,11 +92,12 @@ def check_named(
     named_problems = [p for item in checked for p in item.problems]
     summaries = [item.summary for item in checked if item.summary is not None]
     ids = sorted({s.id for s in summaries if s.id})
-    if ids:
+    # A summary's first words stand on its first line as written, unless folded before them.
+    openings = sorted({s.opening.split("  ")[0][:24] for s in summaries if s.opening})
+    if ids or openings:
         others = [path for path in every if path.resolve() not in named_keys]
-        extra = check_files(
-            project, vocabularies, as_of, candidates(others, ids), keep_documents=False
-        )
+        found = candidates(others, ids, openings)
+        extra = check_files(project, vocabularies, as_of, found, keep_documents=False)
         summaries += [item.summary for item in extra if item.summary is not None]
     shown = {project.display(path) for path in named}
     for rule in corpus_rules():

@@ -86,6 +86,6 @@ def case_rules() -> list[ModuleType]:
 
 def corpus_rules() -> list[ModuleType]:
     """Rules that compare files with each other."""
-    from sglearn.check.rules import unique_ids
+    from sglearn.check.rules import same_review, unique_ids
 
-    return [unique_ids]
+    return [unique_ids, same_review]

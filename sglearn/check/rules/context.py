@@ -6,6 +6,8 @@ with no circle between them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -89,6 +91,10 @@ class CaseSummary:
     id: str
     id_line: int
     id_column: int
+    fingerprint: str = ""
+    """A hash of the review's content without its id, title, status or version."""
+    opening: str = ""
+    """The first words of its summary: how the one-file fast path finds a possible copy."""
 
 
 def parse_date(value: object) -> date | None:
@@ -101,9 +107,26 @@ def parse_date(value: object) -> date | None:
         return None
 
 
+# What a copy saved under another id may change without being another review.
+_NOT_CONTENT = frozenset({"id", "title", "status", "schema_version", "publication"})
+OPENING_LENGTH = 40
+
+
 def summarise(document: Document) -> CaseSummary:
     line, column = document.locate(("id",))
-    return CaseSummary(document.path, str(document.data.get("id", "")), line, column)
+    data = document.data
+    content = {k: v for k, v in data.items() if k not in _NOT_CONTENT}
+    canonical = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    summary = data.get("summary")
+    opening = " ".join(summary.split())[:OPENING_LENGTH] if isinstance(summary, str) else ""
+    return CaseSummary(
+        document.path,
+        str(data.get("id", "")),
+        line,
+        column,
+        hashlib.sha256(canonical.encode("utf-8")).hexdigest() if content else "",
+        opening,
+    )
 
 
 CaseCheck = Callable[[CaseContext], Iterator[Problem]]
