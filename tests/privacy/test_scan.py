@@ -150,9 +150,10 @@ def test_validate_uses_the_names_list_and_never_prints_it(
     status = main(["validate", "--project", str(tmp_project.root)])
     captured = capsys.readouterr()
     assert status == 1
-    assert "cases/LR-2025-001.yaml:20:28: error: a name from your names list (Z***)" in (
-        captured.out
-    )
+    line = 1 + next(i for i, row in enumerate(text.splitlines()) if "Zebedee" in row)
+    column = 1 + text.splitlines()[line - 1].index("Zebedee")
+    where = f"cases/LR-2025-001.yaml:{line}:{column}"
+    assert f"{where}: error: a name from your names list (Z***)" in captured.out
     assert "Zebedee" not in captured.out + captured.err
     assert "Another" not in captured.out + captured.err
 

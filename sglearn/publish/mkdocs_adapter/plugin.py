@@ -149,7 +149,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return with_banner(with_as_of(self._protect(output), self.as_of), self.broken)
+        return with_banner(self._protect(with_as_of(output, self.as_of)), self.broken)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
