@@ -52,7 +52,7 @@ def fill(text: str) -> str:
         "jurisdiction": "england",
         "route": "pipot",
         "allegation": "substantiated",
-        "employment": "management-advice",
+        "employment_outcome": "management-advice",
         "safeguarding": "risk-reduced",
         "required": "false",
         "method": "post-investigation-learning-review",
@@ -111,7 +111,8 @@ def test_new_writes_every_section_with_the_editor_schema_line(tmp_project: Proje
         "care-home",
     )
     # Guidance comes from the schema's own descriptions.
-    assert schema["properties"]["staff_role"]["description"] in " ".join(
+    assert data["schema_version"] == 2
+    assert schema["properties"]["staff_involved"]["description"] in " ".join(
         line.lstrip("# ") for line in text.splitlines()
     )
 
