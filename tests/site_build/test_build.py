@@ -511,3 +511,25 @@ def test_every_page_states_its_as_of_date_for_print(sample_site: Path) -> None:
     for page in ("index.html", "actions/index.html", "about/index.html"):
         text = (sample_site / page).read_text(encoding="utf-8")
         assert '<meta name="sglearn:as-of" content="' in text
+
+
+def test_plain_mkdocs_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    project = make_project(tmp_path / "repo")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "TMPDIR": str(tmp_path)}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+    assert result.returncode == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "--dev-addr" in result.stderr and "Traceback" not in result.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import socket
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self._unpin_build_date()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        _refuse_a_taken_address(server)  # before MkDocs binds it and fails with a traceback
         root = Path(self._root(config))  # a changed case or vocabulary must rebuild too
         for folder in (root / "cases", root / "schemas"):
             if folder.is_dir():
@@ -226,3 +228,22 @@ def _normalise_url(url: str) -> str:
     if parts.path.endswith("/") and not path.endswith("/"):
         path += "/"
     return urlunsplit(parts._replace(path=path))
+
+
+def _refuse_a_taken_address(server: Any) -> None:
+    """A plain message, not a traceback, when the port `mkdocs serve` wants is taken."""
+    address = getattr(server, "server_address", None)
+    if not isinstance(address, tuple) or len(address) < 2:
+        return
+    host, port = address[0], address[1]
+    family = getattr(server, "address_family", socket.AF_INET)
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PluginError(
+                f"sglearn: cannot serve on {host}:{port}: {error.strerror or error}; choose "
+                f"another port with --dev-addr {host}:{int(port) + 1} (or dev_addr in "
+                "mkdocs.yml)"
+            ) from None
