@@ -18,7 +18,7 @@ from jsonschema import FormatChecker
 NOT_KNOWN = "not-known"
 RECORD_DATE_FORMAT = "record-date"
 _FORM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-_MONTHS = [
+MONTHS = (
     "January",
     "February",
     "March",
@@ -31,7 +31,8 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
+"""Month names as the site writes dates ("14 May 2016"), shared by every page."""
 
 
 class RecordDateError(ValueError):
@@ -87,8 +88,8 @@ class RecordDate:
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{_MONTHS[self.month - 1]} {self.year}"
-        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
 
     def iso(self) -> str:
         """The form it was written in: ``2016-05-14``, ``2016-05``, ``2016`` or ``not-known``."""

@@ -9,20 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from sglearn.read.record_date import MONTHS
 
 _WORDS: dict[str, str] = {
     # case type
