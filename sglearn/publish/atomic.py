@@ -61,10 +61,8 @@ def generate_site(project: Project, as_of: date, report: Report | None = None) -
     try:
         terms = load_glossary(project)
     except GlossaryError as broken:
-        raise PublishError(
-            "the glossary cannot be used:\n  "
-            + "\n  ".join(f"{p.path}:{p.line}: {p.message} [{p.rule}]" for p in broken.problems)
-        ) from None
+        shown = "\n  ".join(error_lines(broken.problems))
+        raise PublishError(f"the glossary cannot be used:\n  {shown}") from None
     generation.files.append(GeneratedFile(GLOSSARY_PATH, glossary_page(terms), None))
     generation.abbreviations = abbreviations(terms)
     for generated in generation.files:

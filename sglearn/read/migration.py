@@ -64,8 +64,10 @@ def migrate_text(text: str) -> Migration:
     """The version 2 text of a case file; unchanged when it is already version 2."""
     try:
         data = _yaml().load(text)
-    except YAMLError as error:
-        raise MigrationError(f"the file is not valid YAML ({error.__class__.__name__})") from None
+    except YAMLError:
+        raise MigrationError(
+            "the file is not valid YAML; run 'sglearn validate' on it to see the line to fix"
+        ) from None
     if not isinstance(data, CommentedMap):
         raise MigrationError("the file is not a case (its top level is not a mapping)")
     version = data.get("schema_version", 1)

@@ -10,6 +10,8 @@ import hashlib
 import re
 from datetime import date
 
+from sglearn.site.render.labels import long_date
+
 # Scripts may come only from the site itself, plus the theme's own inline scripts by hash.
 # Styles allow inline because Material sets style attributes; images allow data: (its icons).
 CSP_TEMPLATE = (
@@ -40,7 +42,7 @@ def with_as_of(page: str, as_of: date) -> str:
     """State the as-of date in ``<head>``: a printed page carries it in its running header."""
     if "<head>" not in page:
         return page
-    shown = f"{as_of.day} {as_of:%B} {as_of.year}"
+    shown = long_date(as_of)
     return page.replace("<head>", f'<head>\n    <meta name="sglearn:as-of" content="{shown}">', 1)
 
 

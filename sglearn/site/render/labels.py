@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sglearn.read.record_date import MONTHS
+from sglearn.read.record_date import MONTHS, RecordDate
 
 _WORDS: dict[str, str] = {
     # case type
@@ -128,7 +128,7 @@ def tone(code: str) -> str:
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return RecordDate.of(day).words()
 
 
 def short_date(day: date | None) -> str:
