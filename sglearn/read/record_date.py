@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import total_ordering
 from typing import Any
 
 from jsonschema import FormatChecker
@@ -39,9 +40,15 @@ class RecordDateError(ValueError):
     """The text is not a day, a month, a year or not-known (or names a day that never was)."""
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class RecordDate:
-    """``year`` is None only when the date is not known; ``day`` is set only for exact days."""
+    """``year`` is None only when the date is not known; ``day`` is set only for exact days.
+
+    Dates sort in time order by the first day they could mean, a not-known date first and,
+    on the same first day, the less exact before the more exact: an order for lists, never
+    a verdict (the verdict engine reads only :attr:`exact`).
+    """
 
     year: int | None
     month: int | None = None
@@ -102,12 +109,25 @@ class RecordDate:
             text += f"-{self.day:02d}"
         return text
 
+    @property
+    def sort_key(self) -> tuple[date, int]:
+        first = self.earliest
+        if first is None:
+            return (date.min, 0)
+        return (first, _RANK[self.precision])
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, RecordDate):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
     @classmethod
     def of(cls, day: date) -> RecordDate:
         return cls(day.year, day.month, day.day)
 
 
 UNKNOWN_DATE = RecordDate(None)
+_RANK = {"year": 1, "month": 2, "day": 3}
 
 
 def parse_record_date(value: Any) -> RecordDate:

@@ -6,7 +6,7 @@ import re
 
 CASE_ID = re.compile(r"LR-[0-9]{4}-[0-9]{3,4}")
 TERM_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-LOCAL_ID = re.compile(r"[AFM][0-9]{1,3}")
+LOCAL_ID = re.compile(r"[AFMOR][0-9]{1,3}")
 RESERVED_TERM_IDS = frozenset({"index"})
 """``themes/index.md`` and ``services/index.md`` are the list pages, not a term's page."""
 

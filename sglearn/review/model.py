@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
+from sglearn.read.record_date import NOT_KNOWN, RecordDate
+from sglearn.review import parts_from_data
 from sglearn.review.ids import (
     CASE_ID,
     LOCAL_ID,
@@ -23,9 +26,12 @@ from sglearn.review.ids import (
 )
 from sglearn.review.parts import (
     COMPLETED_ACTION,
+    NOT_SET,
     NOT_STATED,
+    NOT_YET_KNOWN,
     OPEN_ACTION,
     Action,
+    Count,
     Dates,
     Figure,
     Finding,
@@ -33,13 +39,19 @@ from sglearn.review.parts import (
     Learning,
     LearningReached,
     Measure,
+    OutcomeEvent,
+    PeopleAffected,
     Period,
+    Recommendation,
     Referral,
+    RelatedReview,
     Review,
     WarningSignal,
-    opt_date,
+    count,
+    date_key,
+    opt_record_date,
     opt_str,
-    parse_date,
+    record_date,
 )
 from sglearn.review.quarters import quarter_of, quarter_start, quarters_ending
 
@@ -47,12 +59,16 @@ __all__ = [
     "CASE_ID",
     "COMPLETED_ACTION",
     "LOCAL_ID",
+    "NOT_KNOWN",
+    "NOT_SET",
     "NOT_STATED",
+    "NOT_YET_KNOWN",
     "OPEN_ACTION",
     "RESERVED_TERM_IDS",
     "TERM_ID",
     "Action",
     "Case",
+    "Count",
     "Dates",
     "Figure",
     "Finding",
@@ -60,12 +76,18 @@ __all__ = [
     "Learning",
     "LearningReached",
     "Measure",
+    "OutcomeEvent",
+    "PeopleAffected",
     "Period",
+    "Recommendation",
+    "RecordDate",
     "Referral",
+    "RelatedReview",
     "Review",
     "UnsafeIdError",
     "WarningSignal",
     "cases_from_documents",
+    "date_key",
     "load_cases",
     "quarter_of",
     "quarter_start",
@@ -77,7 +99,11 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Case:
-    """One learning review as the site may show it. ``source`` is the case file's path."""
+    """One learning review as the site may show it. ``source`` is the case file's path.
+
+    Staff roles and employment outcomes are never copied in; of the staff involved only the
+    size of each group is kept.
+    """
 
     id: str
     source: str | None
@@ -105,10 +131,51 @@ class Case:
     learning_reached: tuple[LearningReached, ...]
     governance: tuple[GovernanceMeeting, ...]
     framework_tags: tuple[str, ...]
+    schema_version: int = 1
+    other_services: tuple[str, ...] = ()
+    staff_groups: tuple[Count, ...] = (1,)
+    people_affected: PeopleAffected | None = None
+    outcome_events: tuple[OutcomeEvent, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    no_measure_reason: str | None = None
 
     @property
-    def quarter(self) -> str:
-        return quarter_of(self.dates.concern_received)
+    def received(self) -> RecordDate:
+        return self.dates.concern_received
+
+    @property
+    def quarter(self) -> str | None:
+        """The quarter the concern came in; None when the record gives only a year or less."""
+        received = self.dates.concern_received
+        if received.year is None or received.month is None:
+            return None
+        return quarter_of(received.earliest or date.min)
+
+    @property
+    def quarter_label(self) -> str:
+        """The quarter as a reader sees it: '2025 Q3', '2016, quarter not known' or
+        'Date not known'."""
+        if self.quarter is not None:
+            return self.quarter
+        year = self.dates.concern_received.year
+        return "Date not known" if year is None else f"{year}, quarter not known"
+
+    @property
+    def quarters(self) -> tuple[str, ...]:
+        """The quarter as a grouping key: none when it is not known."""
+        return () if self.quarter is None else (self.quarter,)
+
+    @property
+    def services(self) -> tuple[str, ...]:
+        """The primary service first, then the others the review spans."""
+        return (self.service, *(s for s in self.other_services if s != self.service))
+
+    @property
+    def staff_count(self) -> Count:
+        """How many staff were involved; None when any group's size is not known."""
+        if any(c is None for c in self.staff_groups):
+            return None
+        return sum(c for c in self.staff_groups if c is not None)
 
     @property
     def is_open(self) -> bool:
@@ -131,7 +198,6 @@ class Case:
     def from_data(cls, data: Mapping[str, Any], source: str | None = None) -> Case:
         """Build from a case that passed the schema; refuses unsafe ids again."""
         dates = data["dates"]
-        review = data["review"]
         return cls(
             id=safe_case_id(data["id"]),
             source=_safe_source(source),
@@ -147,39 +213,17 @@ class Case:
             setting=str(data["setting"]),
             abuse_categories=tuple(safe_term_id(c) for c in data["abuse_categories"]),
             dates=Dates(
-                parse_date(dates["concern_received"]),
-                parse_date(dates["investigation_concluded"]),
-                opt_date(dates.get("learning_review_held")),
-                opt_date(dates.get("closed")),
+                record_date(dates["concern_received"]),
+                record_date(dates["investigation_concluded"]),
+                opt_record_date(dates.get("learning_review_held")),
+                opt_record_date(dates.get("closed")),
             ),
             allegation_outcome=str(data["outcomes"]["allegation"]),
             safeguarding_outcome=str(data["outcomes"]["safeguarding"]),
-            referrals=tuple(
-                Referral(
-                    safe_term_id(r["body"]),
-                    bool(r["required"]),
-                    str(r["decision"]),
-                    opt_date(r.get("date")),
-                    opt_str(r.get("rationale")),
-                    opt_str(r.get("outcome")),
-                )
-                for r in data["referrals"]
-            ),
-            review=Review(
-                str(review["method"]),
-                str(review["referral_source"]),
-                Period.from_data(review["scope"]),
-                tuple(str(p) for p in review["participants"]),
-                opt_str(review.get("lead_reviewer_role")),
-            ),
+            referrals=tuple(parts_from_data.referral(r) for r in data["referrals"]),
+            review=parts_from_data.review(data["review"]),
             warning_signals=tuple(
-                WarningSignal(
-                    parse_date(s["date"]),
-                    str(s["kind"]),
-                    str(s["description"]),
-                    bool(s["acted_on"]),
-                )
-                for s in data.get("warning_signals") or ()
+                parts_from_data.signal(s) for s in data.get("warning_signals") or ()
             ),
             findings=tuple(
                 Finding(
@@ -192,54 +236,32 @@ class Case:
                 for f in data["findings"]
             ),
             learning=Learning(**{k: str(data["learning"][k]) for k in _LEARNING_PARTS}),
-            actions=tuple(_action(a) for a in data["actions"]),
-            measures=tuple(_measure(m) for m in data["measures"]),
+            actions=tuple(parts_from_data.action(a) for a in data["actions"]),
+            measures=tuple(parts_from_data.measure(m) for m in data["measures"]),
             learning_reached=tuple(
-                LearningReached(str(e["channel"]), parse_date(e["date"]), str(e["description"]))
+                LearningReached(str(e["channel"]), record_date(e["date"]), str(e["description"]))
                 for e in data["learning_reached"]
             ),
             governance=tuple(
-                GovernanceMeeting(str(g["meeting"]), parse_date(g["date"]), str(g["decision"]))
+                GovernanceMeeting(str(g["meeting"]), record_date(g["date"]), str(g["decision"]))
                 for g in data["governance"]
             ),
             framework_tags=tuple(str(t) for t in data["framework_tags"]),
+            schema_version=int(data.get("schema_version", 1)),
+            other_services=tuple(safe_term_id(s) for s in data.get("other_services") or ()),
+            staff_groups=tuple(count(g["count"]) for g in data.get("staff_involved") or ()) or (1,),
+            people_affected=parts_from_data.people(data.get("people_affected")),
+            outcome_events=tuple(
+                parts_from_data.event(e) for e in data.get("outcome_events") or ()
+            ),
+            recommendations=tuple(
+                parts_from_data.recommendation(r) for r in data.get("recommendations") or ()
+            ),
+            no_measure_reason=opt_str(data.get("no_measure_reason")),
         )
 
 
 _LEARNING_PARTS = ("context", "support_approach", "day_to_day", "evidence_of_effectiveness")
-
-
-def _action(a: Mapping[str, Any]) -> Action:
-    return Action(
-        id=local_id(a["id"]),
-        description=str(a["description"]),
-        findings=tuple(str(f) for f in a.get("findings") or ()),
-        theme=safe_term_id(a["theme"]),
-        type=str(a["type"]),
-        owner_role=str(a["owner_role"]),
-        due=parse_date(a["due"]),
-        status=str(a["status"]),
-        completed=opt_date(a.get("completed")),
-        evidence=opt_str(a.get("evidence")),
-        cancelled_reason=opt_str(a.get("cancelled_reason")),
-    )
-
-
-def _measure(m: Mapping[str, Any]) -> Measure:
-    follow_up = m.get("follow_up")
-    return Measure(
-        id=local_id(m["id"]),
-        action=local_id(m["action"]),
-        measure=str(m["measure"]),
-        unit=opt_str(m.get("unit")),
-        better=str(m["better"]),
-        source=str(m["source"]),
-        evidence_category=opt_str(m.get("evidence_category")),
-        baseline=Figure.from_data(m["baseline"]),
-        follow_up=None if follow_up is None else Figure.from_data(follow_up),
-        no_follow_up_reason=opt_str(m.get("no_follow_up_reason")),
-        verified_by=opt_str(m.get("verified_by")),
-    )
 
 
 def _safe_source(source: str | None) -> str | None:

@@ -13,74 +13,46 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sglearn.review.model import Action, Case, Measure, Referral, WarningSignal
+from sglearn.review.model import Case, RecordDate, date_key
 from sglearn.review.verdicts import (
     ACTION_STATES,
     MEASURE_RESULTS,
-    Timeliness,
     action_state,
     measure_result,
     referral_timeliness,
     within_last_year,
 )
 from sglearn.review.vocabulary import Vocabularies
+from sglearn.site.gaps import Gaps, find_gaps
 from sglearn.site.grouping import counts, cross, group, local_number, newest, trend_quarters
 from sglearn.site.recurrence import Recurrence, find_recurrences
+from sglearn.site.rows import (
+    DatesNotExact,
+    GovernanceSession,
+    LearningEntry,
+    MeasureRow,
+    RecommendationRow,
+    ReferralRow,
+    TrackedAction,
+)
+
+__all__ = [
+    "NOT_STATED_OWNER",
+    "Casebook",
+    "DatesNotExact",
+    "Gaps",
+    "GovernanceSession",
+    "LearningEntry",
+    "MeasureRow",
+    "RecommendationRow",
+    "ReferralRow",
+    "TrackedAction",
+    "build_casebook",
+    "owner_key",
+    "suppress",
+]
 
 NOT_STATED_OWNER = "Not stated"
-
-
-@dataclass(frozen=True)
-class TrackedAction:
-    case: Case
-    action: Action
-    state: str
-
-
-@dataclass(frozen=True)
-class MeasureRow:
-    case: Case
-    measure: Measure
-    action: Action | None
-    result: str
-
-
-@dataclass(frozen=True)
-class ReferralRow:
-    case: Case
-    referral: Referral
-    timeliness: Timeliness
-
-
-@dataclass(frozen=True)
-class LearningEntry:
-    """One change in practice, and every review that drove it (the same change, same day)."""
-
-    channel: str
-    date: date
-    description: str
-    cases: tuple[Case, ...]
-
-
-@dataclass(frozen=True)
-class GovernanceSession:
-    """One meeting (type and date) and each case it reviewed with its decision."""
-
-    meeting: str
-    date: date
-    reviewed: tuple[tuple[Case, str], ...]
-
-
-@dataclass(frozen=True)
-class Gaps:
-    """What is missing, shown rather than hidden."""
-
-    owner_not_stated: tuple[TrackedAction, ...]
-    no_follow_up: tuple[MeasureRow, ...]
-    completed_without_measure: tuple[TrackedAction, ...]
-    referrals: tuple[ReferralRow, ...]
-    signals_not_acted_on: tuple[tuple[Case, WarningSignal], ...]
-    no_governance: tuple[Case, ...]
 
 
 @dataclass(frozen=True)
@@ -105,6 +77,7 @@ class Casebook:
     measure_results: Mapping[str, int]
     recurrences: tuple[Recurrence, ...]
     referrals: tuple[ReferralRow, ...]
+    recommendations: tuple[RecommendationRow, ...]
     learning_by_channel: Mapping[str, tuple[LearningEntry, ...]]
     governance: tuple[GovernanceSession, ...]
     gaps: Gaps
@@ -128,6 +101,17 @@ class Casebook:
             r
             for r in self.gaps.referrals
             if within_last_year(r.case.dates.concern_received, self.as_of)
+        )
+
+    @property
+    def unknowns(self) -> int:
+        """How many gaps of 'not known' or 'not exact' the gaps view lists."""
+        g = self.gaps
+        return (
+            len(g.actions_not_judged)
+            + len(g.referrals_not_known)
+            + len(g.referrals_not_judged)
+            + len(g.dates_not_exact)
         )
 
 
@@ -161,12 +145,12 @@ def build_casebook(cases: Iterable[Case], vocabularies: Vocabularies, as_of: dat
         due_soon_days=days,
         cases=ordered,
         by_theme=group(ordered, lambda c: c.themes),
-        by_service=group(ordered, lambda c: (c.service,)),
-        by_quarter=group(ordered, lambda c: (c.quarter,)),
+        by_service=group(ordered, lambda c: c.services),
+        by_quarter=group(ordered, lambda c: c.quarters),
         by_abuse_category=group(ordered, lambda c: c.abuse_categories),
         by_outcome=group(ordered, lambda c: ((c.jurisdiction, c.track, c.allegation_outcome),)),
         trend_quarters=trend_quarters(ordered, as_of),
-        theme_quarters=cross(ordered, lambda c: c.themes, lambda c: (c.quarter,)),
+        theme_quarters=cross(ordered, lambda c: c.themes, lambda c: c.quarters),
         service_themes=cross(ordered, lambda c: (c.service,), lambda c: c.themes),
         themes_this_year=counts(
             t for c in ordered if c.dates.concern_received.year == as_of.year for t in c.themes
@@ -179,17 +163,27 @@ def build_casebook(cases: Iterable[Case], vocabularies: Vocabularies, as_of: dat
         measure_results={r: sum(1 for row in measures if row.result == r) for r in MEASURE_RESULTS},
         recurrences=find_recurrences(ordered),
         referrals=referrals,
+        recommendations=tuple(
+            RecommendationRow(c, r)
+            for c in ordered
+            for r in sorted(c.recommendations, key=lambda r: local_number(r.id))
+        ),
         learning_by_channel=_learning(ordered),
         governance=_governance(ordered),
-        gaps=_gaps(ordered, tracked, measures, referrals),
+        gaps=find_gaps(ordered, tracked, measures, referrals),
     )
 
 
 # -- grouping the actions, the learning and the meetings ------------------------------------
 
 
-def _action_order(t: TrackedAction) -> tuple[int, date, str, int]:
-    return ACTION_STATES.index(t.state), t.action.due, t.case.id, local_number(t.action.id)
+def _action_order(t: TrackedAction) -> tuple[int, tuple[date, int], str, int]:
+    return (
+        ACTION_STATES.index(t.state),
+        date_key(t.action.due),
+        t.case.id,
+        local_number(t.action.id),
+    )
 
 
 def owner_key(owner_role: str) -> str:
@@ -224,7 +218,7 @@ def _group_tracked(
 
 def _learning(cases: tuple[Case, ...]) -> dict[str, tuple[LearningEntry, ...]]:
     """Per channel, newest first; one entry per change, with the reviews that drove it."""
-    drivers: dict[tuple[str, date, str], dict[str, Case]] = defaultdict(dict)
+    drivers: dict[tuple[str, RecordDate, str], dict[str, Case]] = defaultdict(dict)
     for case in cases:
         for entry in case.learning_reached:
             key = (entry.channel, entry.date, " ".join(entry.description.split()))
@@ -246,7 +240,7 @@ def _learning(cases: tuple[Case, ...]) -> dict[str, tuple[LearningEntry, ...]]:
 
 
 def _governance(cases: tuple[Case, ...]) -> tuple[GovernanceSession, ...]:
-    meetings: dict[tuple[date, str], list[tuple[Case, str]]] = defaultdict(list)
+    meetings: dict[tuple[RecordDate, str], list[tuple[Case, str]]] = defaultdict(list)
     for case in cases:
         for meeting in case.governance:
             meetings[(meeting.date, meeting.meeting)].append((case, meeting.decision))
@@ -255,30 +249,6 @@ def _governance(cases: tuple[Case, ...]) -> tuple[GovernanceSession, ...]:
             kind, day, tuple(sorted(meetings[(day, kind)], key=lambda r: (r[0].id, r[1])))
         )
         for day, kind in sorted(meetings, reverse=True)
-    )
-
-
-def _gaps(
-    cases: tuple[Case, ...],
-    tracked: tuple[TrackedAction, ...],
-    measures: tuple[MeasureRow, ...],
-    referrals: tuple[ReferralRow, ...],
-) -> Gaps:
-    measured = {(row.case.id, row.measure.action) for row in measures}
-    return Gaps(
-        owner_not_stated=tuple(t for t in tracked if not t.action.owner_stated),
-        no_follow_up=tuple(row for row in measures if row.measure.follow_up is None),
-        completed_without_measure=tuple(
-            t for t in tracked if t.action.is_completed and (t.case.id, t.action.id) not in measured
-        ),
-        referrals=tuple(r for r in referrals if r.timeliness.is_gap),
-        signals_not_acted_on=tuple(
-            (c, s)
-            for c in cases
-            for s in sorted(c.warning_signals, key=lambda s: (s.date, s.kind, s.description))
-            if not s.acted_on
-        ),
-        no_governance=tuple(c for c in cases if not c.governance),
     )
 
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from sglearn.review.model import RecordDate
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import Casebook, suppress
 
@@ -58,7 +59,7 @@ def action_rows(book: Casebook) -> list[Row]:
             "type": t.action.type,
             "description": t.action.description,
             "owner_role": t.action.owner_role,
-            "due": t.action.due.isoformat(),
+            "due": "not-set" if t.action.due is None else t.action.due.iso(),
             "status": t.action.status,
             "state_as_of": t.state,
             "completed": _iso(t.action.completed),
@@ -106,8 +107,8 @@ def measure_rows(book: Casebook) -> list[Row]:
                 "source": m.source,
                 "evidence_category": m.evidence_category or "",
                 "baseline_value": m.baseline.value,
-                "baseline_from": m.baseline.period.start.isoformat(),
-                "baseline_to": m.baseline.period.end.isoformat(),
+                "baseline_from": m.baseline.period.start.iso(),
+                "baseline_to": m.baseline.period.end.iso(),
                 "follow_up_value": m.follow_up.value if m.follow_up else None,
                 "follow_up_from": _iso(m.follow_up.period.start if m.follow_up else None),
                 "follow_up_to": _iso(m.follow_up.period.end if m.follow_up else None),
@@ -180,8 +181,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _iso(day: Any) -> str | None:
-    return None if day is None else str(day.isoformat())
+def _iso(day: RecordDate | None) -> str | None:
+    """As written in the case file: a day, a month, a year or not-known (None when unset)."""
+    return None if day is None else day.iso()
 
 
 def _label(terms: Mapping[str, Any], key: str) -> str:

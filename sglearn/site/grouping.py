@@ -17,8 +17,9 @@ def local_number(local_id: str) -> int:
     return int(local_id[1:])
 
 
-def newest(case: Case) -> tuple[date, str]:
-    return case.dates.concern_received, case.id
+def newest(case: Case) -> tuple[tuple[date, int], str]:
+    """Newest first by the date the concern came in, as exact as the record gives it."""
+    return case.dates.concern_received.sort_key, case.id
 
 
 def group(cases: tuple[Case, ...], keys: Any) -> dict[Any, tuple[Case, ...]]:
@@ -50,8 +51,9 @@ def counts(keys: Iterable[str]) -> dict[str, int]:
 def trend_quarters(cases: tuple[Case, ...], as_of: date) -> tuple[str, ...]:
     """From the first case's quarter to the later of the as-of date and the newest case,
     at least a year and at most three."""
-    last = max([as_of, *(c.dates.concern_received for c in cases)])
-    first = min((c.dates.concern_received for c in cases), default=last)
+    placed = [quarter_start(c.quarter) for c in cases if c.quarter is not None]
+    last = max([as_of, *placed])
+    first = min(placed, default=last)
     span = 1
     day = quarter_start(quarter_of(last))
     while quarter_of(day) > quarter_of(first):

@@ -20,7 +20,7 @@ def site_nav(docs: Path, own_nav: list[Any] | None = None) -> list[Any]:
     A ``nav`` in mkdocs.yml orders the hand-written pages (and may place generated ones);
     without one, every page in ``docs`` goes into one section, by file name.
     """
-    from sglearn.site.render import NAV
+    from sglearn.site.render import NAV, NAV_SECTIONS
 
     own: list[Any] = list(own_nav or [])
     if not own:
@@ -31,7 +31,19 @@ def site_nav(docs: Path, own_nav: list[Any] | None = None) -> list[Any]:
         )
         own = [{HAND_WRITTEN_SECTION: pages}] if pages else []
     placed = nav_paths(own)
-    return [{title: path} for title, path in NAV if path not in placed] + own
+    titles = {path: title for title, path in NAV}
+    section_of = {path: name for name, paths in NAV_SECTIONS.items() for path in paths}
+    generated: list[Any] = []
+    for title, path in NAV:
+        if path in placed:
+            continue
+        section = section_of.get(path)
+        if section is None:
+            generated.append({title: path})
+        elif path == NAV_SECTIONS[section][0]:
+            members = [p for p in NAV_SECTIONS[section] if p not in placed]
+            generated.append({section: [{titles[p]: p} for p in members]})
+    return generated + own
 
 
 def nav_paths(nav: Any) -> set[str]:

@@ -34,8 +34,9 @@ def find_recurrences(cases: Iterable[Case]) -> tuple[Recurrence, ...]:
     completed: dict[tuple[str, str], list[_Completion]] = defaultdict(list)
     for case in cases:
         for action in case.actions:
-            if action.is_completed and action.completed is not None:
-                entry = (action.completed, case.id, local_number(action.id), case, action)
+            day = None if action.completed is None else action.completed.exact
+            if action.is_completed and day is not None:
+                entry = (day, case.id, local_number(action.id), case, action)
                 completed[(case.service, action.theme)].append(entry)
     for entries in completed.values():
         entries.sort(key=lambda e: e[:3])
@@ -56,7 +57,9 @@ def _completed_before(
     entries: list[_Completion], case: Case, theme: str
 ) -> tuple[_Completion, int] | None:
     """The latest completion by another case before ``case`` was received, and how many."""
-    received = case.dates.concern_received
+    received = case.dates.concern_received.exact
+    if received is None:
+        return None  # "found again after" needs the day the concern came in
     before = bisect_left(entries, received, key=lambda e: e[0])
     own = sum(
         1
@@ -64,7 +67,8 @@ def _completed_before(
         if a.theme == theme
         and a.is_completed
         and a.completed is not None
-        and a.completed < received
+        and a.completed.exact is not None
+        and a.completed.exact < received
     )
     index = before - 1
     while index >= 0 and entries[index][3].id == case.id:

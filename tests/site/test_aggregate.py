@@ -95,6 +95,9 @@ def test_aggregate_action_tracker_states_on_the_as_of_date(book: Casebook) -> No
         "due-soon": 1,
         "planned": 0,
         "in-progress": 1,
+        "due-not-exact": 0,
+        "no-due-date": 0,
+        "not-known": 0,
         "done": 1,
         "verified": 1,
         "cancelled": 1,
@@ -211,7 +214,7 @@ def test_aggregate_learning_by_channel_newest_first(
     )
     book = build_casebook([to_case(a), to_case(b)], vocabularies, AS_OF)
     training = book.learning_by_channel["training-programme"]
-    assert [([c.id for c in e.cases], e.date) for e in training] == [
+    assert [([c.id for c in e.cases], e.date.exact) for e in training] == [
         (["LR-2025-002"], date(2025, 6, 1)),
         (["LR-2025-001"], date(2025, 4, 1)),
     ]

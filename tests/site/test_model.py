@@ -28,9 +28,10 @@ def test_model_synthetic_base_case_passes_the_schema(
 
 def test_model_dates_become_dates(make_case: MakeCase) -> None:
     case = to_case(make_case())
-    assert case.dates.concern_received == date(2025, 2, 3)
-    assert case.actions[0].due == date(2025, 5, 31)
-    assert case.measures[0].baseline.period.start == date(2025, 1, 1)
+    assert case.dates.concern_received.exact == date(2025, 2, 3)
+    assert case.actions[0].due is not None
+    assert case.actions[0].due.exact == date(2025, 5, 31)
+    assert case.measures[0].baseline.period.start.exact == date(2025, 1, 1)
     assert case.quarter == "2025 Q1"
 
 

@@ -45,12 +45,14 @@ def check(context: CaseContext) -> Iterator[Problem]:
     for index, action in enumerate(case.actions):
         if not due_by_review(case, action):
             continue
+        due = action.due.iso() if action.due is not None else ""
         when = "the same day as" if action.due == held else "before"
         yield context.problem(
             _RULE,
             ("actions", index, "due"),
-            f"action {action.id} is due on {action.due}, {when} the learning review was held "
-            f"({held})",
-            f"Set the due date to when the action should be finished, after {held}. Check the "
-            "year and the month.",
+            f"action {action.id} is due on {due}, {when} the learning review was held "
+            f"({held.iso()})",
+            f"Set the due date to when the action should be finished, after {held.iso()}. "
+            "Check the year and the month. A recommendation another body made before this "
+            "review belongs under recommendations:, not actions:.",
         )

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
-from sglearn.review.verdicts import action_state
+from sglearn.review.verdicts import action_state, days_overdue
 
 ID = "actions/overdue"
 LEVEL = Level.WARNING
@@ -43,11 +43,12 @@ def check(context: CaseContext) -> Iterator[Problem]:
     for index, action in enumerate(case.actions):
         if action_state(case, action, context.as_of, days) != "overdue":
             continue
-        late = (context.as_of - action.due).days
+        late = days_overdue(action, context.as_of) or 0
+        due = action.due.iso() if action.due is not None else ""
         yield context.problem(
             _RULE,
             ("actions", index, "due"),
-            f"action {action.id} was due on {action.due} and is still {action.status}: "
+            f"action {action.id} was due on {due} and is still {action.status}: "
             f"{late} day{'' if late == 1 else 's'} overdue as of {context.as_of}",
             "If it is finished, set the status to done and add completed and evidence. If not, "
             "agree a new due date at the governance meeting and record it here.",

@@ -18,6 +18,7 @@ from typing import Any
 
 from sglearn.read.loading import Document
 from sglearn.read.problems import Problem
+from sglearn.read.record_date import RecordDate, RecordDateError, parse_record_date
 from sglearn.review.model import Case, UnsafeIdError
 from sglearn.review.vocabulary import Vocabularies
 
@@ -76,6 +77,23 @@ class CaseContext:
                 return None
             value = value[step]
         return parse_date(value)
+
+    def record_at(self, where: tuple[str | int, ...]) -> RecordDate | None:
+        """The date at ``where`` as exact as written (a day, month or year); None when the
+        field is absent, not known, or not a date."""
+        value: Any = self.data
+        for step in where:
+            if isinstance(step, int):
+                if not isinstance(value, list) or not 0 <= step < len(value):
+                    return None
+            elif not isinstance(value, dict) or step not in value:
+                return None
+            value = value[step]
+        try:
+            found = parse_record_date(value)
+        except (RecordDateError, TypeError):
+            return None
+        return found if found.known else None
 
     def body_label(self, body: str) -> str:
         """The name of a referral body as the vocabulary spells it, e.g. 'Ofsted'."""

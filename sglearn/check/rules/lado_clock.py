@@ -63,7 +63,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
             _RULE,
             ("referrals", index, "date"),
             f"the {context.body_label(referral.body)} referral was made {_days(verdict.taken)} "
-            f"after the concern was received ({verdict.start} to {referral.date}); the "
+            f"after the concern was received ({verdict.start} to {referral.date.iso() if referral.date else ''}); the "
             f"expectation is within {_days(verdict.allowed)}",
             "Check the two dates. If the referral was late, say why in a 'rationale' for this "
             "referral so the governance meeting can see it. Weekends, the bank holidays of the "

@@ -71,7 +71,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
                 _RULE,
                 ("referrals", index, "date"),
                 f"{term.label} was told {_days(taken)} after the concern was received "
-                f"({verdict.start} to {referral.date}); the expectation is {expected}",
+                f"({verdict.start} to {referral.date.iso() if referral.date else ''}); the expectation is {expected}",
                 _HINT.format(kind="notification", basis=basis),
             )
         else:
@@ -79,7 +79,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
                 _RULE,
                 ("referrals", index, "date"),
                 f"the {term.label} referral was made {_days(taken)} after the investigation "
-                f"concluded ({verdict.start} to {referral.date}); the expectation is within "
+                f"concluded ({verdict.start} to {referral.date.iso() if referral.date else ''}); the expectation is within "
                 f"{_days(allowed)} of the conclusion",
                 _HINT.format(kind="referral", basis=basis),
             )

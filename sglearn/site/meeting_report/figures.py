@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sglearn.review.model import Case, quarter_of, quarter_start
-from sglearn.review.verdicts import action_state, measure_result
+from sglearn.review.verdicts import action_state, days_overdue, measure_result
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import build_casebook
 
@@ -109,15 +109,19 @@ def build_meeting_report(
             t.action.id,
             t.action.description,
             t.action.owner_role,
-            t.action.due.isoformat(),
+            "not-set" if t.action.due is None else t.action.due.iso(),
             days,
         )
 
     overdue = tuple(
-        action_line(t, (as_of - t.action.due).days) for t in book.actions if t.state == "overdue"
+        action_line(t, days_overdue(t.action, as_of) or 0)
+        for t in book.actions
+        if t.state == "overdue"
     )
     due_soon = tuple(
-        action_line(t, (t.action.due - as_of).days) for t in book.actions if t.state == "due-soon"
+        action_line(t, -(days_overdue(t.action, as_of) or 0))
+        for t in book.actions
+        if t.state == "due-soon"
     )
     awaiting = tuple(
         EvidenceLine(c.id, c.title, service(c), c.status, item, waiting)
@@ -149,8 +153,8 @@ def build_meeting_report(
             service(row.case),
             _body_label(vocabularies, row.referral.body),
             _STATE_WORDS[row.timeliness.state],
-            row.case.dates.concern_received.isoformat(),
-            row.referral.date.isoformat() if row.referral.date else "",
+            row.case.dates.concern_received.iso(),
+            row.referral.date.iso() if row.referral.date else "",
             _amount(row.timeliness.taken, row.timeliness.unit),
             _amount(row.timeliness.allowed, row.timeliness.unit),
             row.referral.rationale or "",

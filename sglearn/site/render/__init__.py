@@ -17,7 +17,7 @@ from sglearn.review.model import Case
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import build_casebook
 
-__all__ = ["NAV", "GeneratedFile", "render_site"]
+__all__ = ["NAV", "NAV_SECTIONS", "GeneratedFile", "render_site"]
 
 NAV: list[tuple[str, str]] = [
     ("Dashboard", "index.md"),
@@ -25,12 +25,19 @@ NAV: list[tuple[str, str]] = [
     ("Themes", "themes/index.md"),
     ("Services", "services/index.md"),
     ("Action tracker", "actions.md"),
+    ("Recommendations to others", "recommendations.md"),
+    ("Gaps in the records", "gaps.md"),
     ("For inspectors", "inspectors.md"),
     ("For commissioners", "commissioners.md"),
     ("Downloads", "downloads.md"),
 ]
 """Top-level pages for the navigation. Case, theme and service pages are not listed: they
 are reached from these pages (and search), so the navigation does not grow with the cases."""
+NAV_SECTIONS: dict[str, tuple[str, ...]] = {
+    "Actions": ("actions.md", "recommendations.md", "gaps.md"),
+}
+"""Pages that share one tab, so the tabs fit a laptop screen: the section's name and its
+pages, placed where its first page stands in ``NAV``."""
 
 
 @dataclass(frozen=True)

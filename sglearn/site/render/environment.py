@@ -14,8 +14,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from sglearn.review.model import Action, Figure, Measure, safe_case_id, safe_term_id
-from sglearn.review.verdicts import Timeliness, measure_result
+from sglearn.review.model import (
+    Action,
+    Figure,
+    Measure,
+    RecordDate,
+    WarningSignal,
+    safe_case_id,
+    safe_term_id,
+)
+from sglearn.review.verdicts import Timeliness, days_overdue, measure_result
 from sglearn.review.vocabulary import Term, Vocabularies
 from sglearn.site.aggregate import NOT_STATED_OWNER, suppress
 from sglearn.site.recurrence import Recurrence
@@ -60,7 +68,10 @@ def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
         service=terms.service_link,
         case=_case_link,
         outside=lambda count: str(suppress(count, threshold)),
-        period=lambda p: f"{labels.short_date(p.start)} to {labels.short_date(p.end)}",
+        period=lambda p: labels.period(p.start, p.end),
+        due=due,
+        known=known,
+        count=count,
         figure=lambda fig, unit: labels.figure(fig.value, unit),
         plural=labels.plural,
     )
@@ -88,6 +99,8 @@ def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
         change=change,
         timeliness=timeliness,
         earlier=earlier,
+        days_overdue=lambda action: days_overdue(action, as_of),
+        signal_when=signal_when,
         file_link=lambda name, ext: link(f"{name}.{ext}", f"downloads/{name}.{ext}"),
     )
     return env
@@ -110,7 +123,7 @@ def _outside_note(organisation: str, threshold: int) -> Markdown:
 
 def owner(action: Action) -> Markdown:
     if not action.owner_stated:
-        return badge("not-stated", "Owner not stated")
+        return badge("not-stated", "Owner not known")
     return plain(action.owner_role)
 
 
@@ -121,10 +134,40 @@ def action_note(action: Action) -> Markdown:
 
 
 def _figure_and_period(figure: Figure, unit: str | None) -> Markdown:
-    return plain(
-        f"{labels.figure(figure.value, unit)} ({labels.short_date(figure.period.start)} "
-        f"to {labels.short_date(figure.period.end)})"
-    )
+    period = labels.period(figure.period.start, figure.period.end)
+    return plain(f"{labels.figure(figure.value, unit)} ({period})")
+
+
+def due(value: RecordDate | None) -> Markdown:
+    """An action's due date as the record gives it; the gaps in words, as badges."""
+    if value is None:
+        return badge("no-due-date", "No due date agreed")
+    if not value.known:
+        return badge("not-known", "Not known")
+    return plain(labels.short_date(value))
+
+
+def known(value: bool | None) -> Markdown:
+    """Yes, No, or a 'Not known' badge: the record's own answer, never a guess."""
+    if value is None:
+        return badge("not-known", "Not known")
+    return Markdown("Yes" if value else "No")
+
+
+def count(value: int | None) -> Markdown:
+    return badge("not-known", "Not known") if value is None else Markdown(str(value))
+
+
+def signal_when(signal: WarningSignal) -> Markdown:
+    """'3 Feb 2026', or 'about 40 between 2013 and 2016' for signals over a period."""
+    if signal.date is not None:
+        return plain(labels.short_date(signal.date))
+    if signal.period is None:
+        return badge("not-known", "Not known")
+    span = labels.period(signal.period.start, signal.period.end)
+    if signal.approximate_count is None:
+        return plain(f"Number not known, {span}")
+    return plain(f"About {signal.approximate_count}, {span}")
 
 
 def follow_up(measure: Measure) -> Markdown:
@@ -158,6 +201,8 @@ def change(measure: Measure) -> Markdown:
 def timeliness(t: Timeliness) -> Markdown:
     """The state as a badge, with the days taken against the days allowed when known."""
     shown = badge(t.state, labels.words(t.state))
+    if t.state == "not-judged":
+        return Markdown(f"{shown} {plain(t.reason or 'a date is not exact')}")
     if t.taken is None or t.allowed is None:
         return shown
     unit = t.unit.replace("days", "day", 1) if t.taken == 1 else t.unit

@@ -23,12 +23,12 @@ class StatementEvidence:
 
 def signal_summary(book: Casebook) -> list[tuple[str, int, int]]:
     """Per kind of warning signal: how many were recorded and how many not acted on."""
-    recorded: dict[str, list[bool]] = {}
+    recorded: dict[str, list[bool | None]] = {}
     for case in book.cases:
         for signal in case.warning_signals:
             recorded.setdefault(signal.kind, []).append(signal.acted_on)
     return [
-        (kind, len(acted), sum(1 for a in acted if not a))
+        (kind, len(acted), sum(1 for a in acted if a is False))
         for kind, acted in sorted(recorded.items())
     ]
 

@@ -47,6 +47,8 @@ _WORDS: dict[str, str] = {
     "made-undated": "Made, date not recorded",
     "not-made": "Required but not made",
     "not-required": "Not required",
+    "not-judged": "Cannot be judged",
+    "not-known": "Not known",
     "unknown": "Unknown",
     "none-made": "No action by the body",
     "not-yet-known": "Not yet known",
@@ -84,6 +86,9 @@ ACTION_STATE = {
     "done": "Done, effect not yet verified",
     "verified": "Verified effective",
     "cancelled": "Cancelled",
+    "due-not-exact": "Due date not exact",
+    "no-due-date": "No due date agreed",
+    "not-known": "Status not known",
 }
 
 # Status words map to one of five tones; the stylesheet colours the tone, the word says it.
@@ -100,6 +105,10 @@ _TONES: dict[str, str] = {
     "not-yet-measured": "warning",
     "unverified": "warning",
     "not-stated": "warning",
+    "not-known": "warning",
+    "not-judged": "warning",
+    "due-not-exact": "warning",
+    "no-due-date": "warning",
     "open": "info",
     "planned": "info",
     "in-progress": "info",
@@ -127,14 +136,26 @@ def tone(code: str) -> str:
     return _TONES.get(code, "neutral")
 
 
-def long_date(day: date) -> str:
-    return RecordDate.of(day).words()
+def long_date(day: date | RecordDate) -> str:
+    """'14 May 2016', 'May 2016', '2016' or 'Not known': only as exact as the record."""
+    return (day if isinstance(day, RecordDate) else RecordDate.of(day)).words()
 
 
-def short_date(day: date | None) -> str:
+def short_date(day: date | RecordDate | None) -> str:
+    """'14 May 2016' with a short month; 'May 2016', '2016' or 'Not known' when less exact."""
     if day is None:
         return "not recorded"
+    if isinstance(day, RecordDate):
+        if day.exact is None:
+            return day.words()
+        day = day.exact
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def period(start: RecordDate, end: RecordDate) -> str:
+    """'1 Oct 2025 to 30 Apr 2026', '2013 to 2016', or one value when both ends read alike."""
+    first, last = short_date(start), short_date(end)
+    return first if first == last else f"{first} to {last}"
 
 
 def number(value: float) -> str:

@@ -16,6 +16,7 @@ from jinja2 import Environment
 
 from sglearn.review.model import Case, safe_case_id, safe_term_id
 from sglearn.review.verdicts import (
+    ACTION_GAPS,
     ACTION_STATES,
     action_state,
     referral_timeliness,
@@ -24,6 +25,7 @@ from sglearn.review.verdicts import (
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import Casebook, MeasureRow
 from sglearn.site.exports import DOWNLOADS, export_files
+from sglearn.site.gaps import case_unknowns
 from sglearn.site.render import labels
 from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
@@ -44,14 +46,24 @@ NEEDS_ATTENTION = 10
 """How many overdue actions the dashboard lists; the tracker has every one."""
 
 
-def _newest(case: Case) -> tuple[date, str]:
-    return case.dates.concern_received, case.id
+def _newest(case: Case) -> tuple[tuple[date, int], str]:
+    return case.dates.concern_received.sort_key, case.id
 
 
-def _measure_recency(row: MeasureRow) -> tuple[date, str, int]:
+def _measure_recency(row: MeasureRow) -> tuple[tuple[date, int], str, int]:
     m = row.measure
     latest = m.follow_up.period.end if m.follow_up else m.baseline.period.end
-    return latest, row.case.id, int(m.id[1:])
+    return latest.sort_key, row.case.id, int(m.id[1:])
+
+
+def _staff_words(case: Case) -> str:
+    """'1', '10 in 3 groups', or 'Not known (at least 4, in 2 groups)'."""
+    groups = len(case.staff_groups)
+    known = sum(c for c in case.staff_groups if c is not None)
+    in_groups = f" in {groups} groups" if groups > 1 else ""
+    if case.staff_count is None:
+        return f"Not known{f' (at least {known}{in_groups})' if known else ''}"
+    return f"{case.staff_count}{in_groups}"
 
 
 @dataclass(frozen=True)
@@ -90,9 +102,10 @@ class SitePages:
         yield self.services()
         for service_id in self.v.services:
             yield self.service(service_id)
-        yield self._page(
-            "actions.md.j2", "actions.md", book=self.book, v=self.v, states=ACTION_STATES
-        )
+        states = [s for s in ACTION_STATES if s not in ACTION_GAPS or self.book.action_states[s]]
+        yield self._page("actions.md.j2", "actions.md", book=self.book, v=self.v, states=states)
+        yield self._page("recommendations.md.j2", "recommendations.md", book=self.book)
+        yield self._page("gaps.md.j2", "gaps.md", book=self.book)
         yield self.inspectors()
         yield self.commissioners()
         yield self._page("downloads.md.j2", "downloads.md", downloads=DOWNLOADS)
@@ -106,7 +119,7 @@ class SitePages:
         improvements = sorted(
             book.verified_improvements,
             key=lambda r: (
-                r.measure.follow_up.period.end if r.measure.follow_up else date.min,
+                r.measure.follow_up.period.end.sort_key if r.measure.follow_up else (date.min, 0),
                 r.case.id,
                 r.measure.id,
             ),
@@ -126,21 +139,29 @@ class SitePages:
 
     def case(self, case: Case) -> Page:
         timeliness = [referral_timeliness(case, r, self.v, self.as_of) for r in case.referrals]
-        not_acted = sum(1 for s in case.warning_signals if not s.acted_on)
+        not_acted = sum(1 for s in case.warning_signals if s.acted_on is False)
+        referrals = list(zip(case.referrals, timeliness, strict=True))
+        actions = [
+            (a, action_state(case, a, self.as_of, self.v.settings.due_soon_days))
+            for a in case.actions
+        ]
         return self._page(
             "case.md.j2",
             f"cases/{safe_case_id(case.id)}.md",
             case.source,
             case=case,
-            referrals=list(zip(case.referrals, timeliness, strict=True)),
-            actions=[
-                (a, action_state(case, a, self.as_of, self.v.settings.due_soon_days))
-                for a in case.actions
-            ],
-            signals=sorted(case.warning_signals, key=lambda s: (s.date, s.kind, s.description)),
+            referrals=referrals,
+            actions=actions,
+            unknowns=case_unknowns(case, referrals, actions, self._body_label),
+            staff=_staff_words(case),
+            signals=sorted(case.warning_signals, key=lambda s: (s.when, s.kind, s.description)),
             not_acted=not_acted,
             summary=case.summary or case.learning.day_to_day,
         )
+
+    def _body_label(self, body: str) -> str:
+        term = self.v.referral_bodies.get(body)
+        return term.label if term is not None else labels.words(body)
 
     def theme(self, theme_id: str) -> Page:
         book = self.book
