@@ -15,6 +15,7 @@ from typing import Any
 
 from sglearn.review.model import Case, RecordDate, date_key
 from sglearn.review.verdicts import (
+    ACTION_GAPS,
     ACTION_STATES,
     MEASURE_RESULTS,
     action_state,
@@ -81,6 +82,12 @@ class Casebook:
     learning_by_channel: Mapping[str, tuple[LearningEntry, ...]]
     governance: tuple[GovernanceSession, ...]
     gaps: Gaps
+
+    @property
+    def shown_action_states(self) -> dict[str, int]:
+        """Every state with its count; a gap state (no exact due date, status not known)
+        only when some action is in it, so tables stay short where records are complete."""
+        return {s: n for s, n in self.action_states.items() if n or s not in ACTION_GAPS}
 
     @property
     def open_cases(self) -> tuple[Case, ...]:

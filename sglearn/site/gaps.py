@@ -85,8 +85,8 @@ def case_unknowns(
     for referral, timeliness in referrals:
         if timeliness.state == "not-known":
             found.append(
-                f"Referral to {body_label(referral.body)}: whether it was required, or the decision, is not "
-                "known."
+                f"Referral to {body_label(referral.body)}: whether it was required, or the "
+                "decision, is not known."
             )
         elif timeliness.state == "not-judged":
             found.append(

@@ -37,6 +37,8 @@ def test_render_writes_every_page_at_its_fixed_path(
         "index.md",
         "learning-log.md",
         "actions.md",
+        "recommendations.md",
+        "gaps.md",
         "inspectors.md",
         "commissioners.md",
         "downloads.md",

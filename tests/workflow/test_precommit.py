@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -80,10 +81,14 @@ def test_pre_commit_stops_a_commit_with_a_bad_case(tmp_path: Path) -> None:
     git(target, "init", "-q")
     git(target, "add", "-A")
 
-    # Offline: the hook's virtualenv sees the packages already installed here, and pip
-    # builds sglearn from the hook repository without going to an index.
+    # Offline: the hook's virtualenv sees the packages installed in this test environment
+    # (the base interpreter's site-packages are not enough in a fresh virtual environment,
+    # where hatchling, sglearn's build backend, lives only here), and pip builds sglearn from
+    # the hook repository without going to an index.
+    here = sysconfig.get_paths()
     env = {
         **os.environ,
+        "PYTHONPATH": os.pathsep.join(dict.fromkeys((here["purelib"], here["platlib"]))),
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
         "VIRTUALENV_SYSTEM_SITE_PACKAGES": "true",
         "PIP_NO_INDEX": "1",

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
+from sglearn.read.record_date import RecordDate
 from sglearn.review.verdicts import WORKING_DAYS, referral_timeliness
 
 ID = "referrals/lado-late"
@@ -63,7 +64,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
             _RULE,
             ("referrals", index, "date"),
             f"the {context.body_label(referral.body)} referral was made {_days(verdict.taken)} "
-            f"after the concern was received ({verdict.start} to {referral.date.iso() if referral.date else ''}); the "
+            f"after the concern was received ({verdict.start} to {_iso(referral.date)}); the "
             f"expectation is within {_days(verdict.allowed)}",
             "Check the two dates. If the referral was late, say why in a 'rationale' for this "
             "referral so the governance meeting can see it. Weekends, the bank holidays of the "
@@ -74,3 +75,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
 
 def _days(count: int) -> str:
     return f"{count} working day{'' if count == 1 else 's'}"
+
+
+def _iso(value: RecordDate | None) -> str:
+    return "" if value is None else value.iso()

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
+from sglearn.read.record_date import RecordDate
 from sglearn.review.verdicts import DAYS, WORKING_DAYS, deadline_of, referral_timeliness
 
 ID = "referrals/notification-late"
@@ -71,7 +72,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
                 _RULE,
                 ("referrals", index, "date"),
                 f"{term.label} was told {_days(taken)} after the concern was received "
-                f"({verdict.start} to {referral.date.iso() if referral.date else ''}); the expectation is {expected}",
+                f"({verdict.start} to {_iso(referral.date)}); the expectation is {expected}",
                 _HINT.format(kind="notification", basis=basis),
             )
         else:
@@ -79,7 +80,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
                 _RULE,
                 ("referrals", index, "date"),
                 f"the {term.label} referral was made {_days(taken)} after the investigation "
-                f"concluded ({verdict.start} to {referral.date.iso() if referral.date else ''}); the expectation is within "
+                f"concluded ({verdict.start} to {_iso(referral.date)}); the expectation is within "
                 f"{_days(allowed)} of the conclusion",
                 _HINT.format(kind="referral", basis=basis),
             )
@@ -87,3 +88,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
 
 def _days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
+
+
+def _iso(value: RecordDate | None) -> str:
+    return "" if value is None else value.iso()

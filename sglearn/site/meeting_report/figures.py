@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from sglearn.review.model import Case, quarter_of, quarter_start
 from sglearn.review.verdicts import action_state, days_overdue, measure_result
 from sglearn.review.vocabulary import Vocabularies
-from sglearn.site.aggregate import build_casebook
+from sglearn.site.aggregate import Casebook, build_casebook
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ class ReferralLine:
 
 
 @dataclass(frozen=True)
+class GapLine:
+    """Something an open review's record does not say, so no verdict on it can be given."""
+
+    case: str
+    title: str
+    service: str
+    item: str
+    what: str
+
+
+@dataclass(frozen=True)
 class MeetingReport:
     as_of: date
     organisation: str
@@ -77,6 +88,8 @@ class MeetingReport:
     awaiting_evidence: tuple[EvidenceLine, ...]
     themes: tuple[ThemeLine, ...]
     late_referrals: tuple[ReferralLine, ...]
+    not_judged: tuple[GapLine, ...] = ()
+    """Open reviews' actions and referrals whose dates or decisions are not known or exact."""
 
 
 _STATE_WORDS = {
@@ -108,7 +121,7 @@ def build_meeting_report(
             service(t.case),
             t.action.id,
             t.action.description,
-            t.action.owner_role,
+            t.action.owner_role if t.action.owner_stated else "Not known",
             "not-set" if t.action.due is None else t.action.due.iso(),
             days,
         )
@@ -176,7 +189,50 @@ def build_meeting_report(
         awaiting_evidence=awaiting,
         themes=themes,
         late_referrals=late,
+        not_judged=_not_judged(book, service, vocabularies),
     )
+
+
+_ACTION_GAP_WORDS = {
+    "due-not-exact": "due date not an exact day: overdue cannot be judged",
+    "no-due-date": "no due date agreed",
+    "not-known": "status not known",
+}
+
+
+def _not_judged(
+    book: Casebook, service: Callable[[Case], str], vocabularies: Vocabularies
+) -> tuple[GapLine, ...]:
+    """The gaps of open reviews, from the same lists the site's gaps page shows."""
+    gaps = book.gaps
+    lines = [
+        GapLine(t.case.id, t.case.title, service(t.case), t.action.id, _ACTION_GAP_WORDS[t.state])
+        for t in gaps.actions_not_judged
+        if t.case.is_open
+    ]
+    lines += [
+        GapLine(
+            r.case.id,
+            r.case.title,
+            service(r.case),
+            _body_label(vocabularies, r.referral.body),
+            "decision (or whether one was required) not known",
+        )
+        for r in gaps.referrals_not_known
+        if r.case.is_open
+    ]
+    lines += [
+        GapLine(
+            r.case.id,
+            r.case.title,
+            service(r.case),
+            _body_label(vocabularies, r.referral.body),
+            f"timeliness cannot be judged: {r.timeliness.reason}",
+        )
+        for r in gaps.referrals_not_judged
+        if r.case.is_open
+    ]
+    return tuple(sorted(lines, key=lambda g: (g.case, g.item, g.what)))
 
 
 def _awaiting_evidence(case: Case, as_of: date) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from sglearn.site.meeting_report.figures import MeetingReport
+from sglearn.site.render.labels import CASE_STATUS
 
 FORMATS = ("markdown", "csv", "json")
 
@@ -72,11 +73,20 @@ def render_markdown(r: MeetingReport) -> str:
         else ["None."]
     )
     cases_waiting = len({e.case for e in r.awaiting_evidence})
-    out += ["", f"## Reviews awaiting evidence of effectiveness ({cases_waiting})", ""]
+    items = _plural(len(r.awaiting_evidence), "item")
+    out += [
+        "",
+        f"## Reviews awaiting evidence of effectiveness "
+        f"({_plural(cases_waiting, 'review')}, {items})",
+        "",
+    ]
     out += (
         _table(
             ["Case", "Status", "Item", "Waiting for"],
-            [[e.case, e.status, e.item, e.waiting_for] for e in r.awaiting_evidence],
+            [
+                [e.case, CASE_STATUS.get(e.status, e.status), e.item, e.waiting_for]
+                for e in r.awaiting_evidence
+            ],
         )
         if r.awaiting_evidence
         else ["None."]
@@ -113,6 +123,22 @@ def render_markdown(r: MeetingReport) -> str:
             ],
         )
         if r.late_referrals
+        else ["None."]
+    )
+    out += [
+        "",
+        f"## Not known or not exact, open reviews ({len(r.not_judged)})",
+        "",
+        "The record does not give an exact day or a decision here, so no verdict (on time, "
+        "late, overdue) is given; settle each or record why it cannot be known.",
+        "",
+    ]
+    out += (
+        _table(
+            ["Case", "Item", "What the record does not say"],
+            [[g.case, g.item, g.what] for g in r.not_judged],
+        )
+        if r.not_judged
         else ["None."]
     )
     return "\n".join(out) + "\n"
@@ -182,6 +208,8 @@ def render_csv(r: MeetingReport) -> str:
             days=x.taken,
             detail=x.rationale,
         )
+    for g in r.not_judged:
+        row(section="not-judged", case=g.case, service=g.service, item=g.item, description=g.what)
     for path in r.not_included:
         row(section="not-included", item=path)
     return buffer.getvalue()
@@ -202,5 +230,6 @@ def render_json(r: MeetingReport) -> str:
         "awaiting_evidence": [asdict(e) for e in r.awaiting_evidence],
         "themes": [{**asdict(t), "change": t.change} for t in r.themes],
         "late_referrals": [asdict(x) for x in r.late_referrals],
+        "not_judged": [asdict(g) for g in r.not_judged],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

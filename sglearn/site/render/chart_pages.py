@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import date
 
 from sglearn.review.model import safe_term_id
-from sglearn.review.verdicts import ACTION_STATES
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site import charts
 from sglearn.site.aggregate import Casebook
@@ -36,7 +35,7 @@ def chart_files(book: Casebook, v: Vocabularies, as_of: date) -> Iterator[tuple[
             f"{labels.long_date(as_of)}. {SAME_FIGURES}",
             [
                 (labels.ACTION_STATE[s], book.action_states[s], labels.tone(s))
-                for s in ACTION_STATES
+                for s in book.shown_action_states
             ],
         ),
     )

@@ -16,8 +16,6 @@ from jinja2 import Environment
 
 from sglearn.review.model import Case, safe_case_id, safe_term_id
 from sglearn.review.verdicts import (
-    ACTION_GAPS,
-    ACTION_STATES,
     action_state,
     referral_timeliness,
     within_last_year,
@@ -102,7 +100,7 @@ class SitePages:
         yield self.services()
         for service_id in self.v.services:
             yield self.service(service_id)
-        states = [s for s in ACTION_STATES if s not in ACTION_GAPS or self.book.action_states[s]]
+        states = list(self.book.shown_action_states)
         yield self._page("actions.md.j2", "actions.md", book=self.book, v=self.v, states=states)
         yield self._page("recommendations.md.j2", "recommendations.md", book=self.book)
         yield self._page("gaps.md.j2", "gaps.md", book=self.book)
