@@ -13,6 +13,7 @@ from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 from sglearn.read.schema import SchemaChecker
 from sglearn.review.calendar import UnknownCalendarError, WorkingCalendar, check_calendar
+from sglearn.review.nations import NATIONS_FILE, Nations, check_nations
 
 # file (under schemas/) -> meta-schema (under schemas/meta/)
 VOCABULARY_FILES = {
@@ -79,6 +80,8 @@ class Vocabularies:
     outcomes: dict[tuple[str, str], dict[str, Term]]
     frameworks: dict[str, Framework]
     settings: Settings
+    nations: Nations | None = None
+    """What differs by nation (schemas/nations.yaml): clocks, bodies, calendars."""
 
     def framework_tags(self) -> dict[str, Term]:
         """Every taggable quality statement, keyed ``framework:statement``."""
@@ -133,9 +136,15 @@ def load_vocabularies(project: Project) -> Vocabularies:
         problems.extend(found)
         if not found:
             documents[relative] = loaded.data
+    nations = None
+    if project.schema_file(NATIONS_FILE).is_file():
+        nations, nation_problems = check_nations(project)
+        problems.extend(nation_problems)
     if problems:
         raise VocabularyError(problems)
-    return _assemble(documents)
+    vocabularies = _assemble(documents)
+    vocabularies.nations = nations
+    return vocabularies
 
 
 def _calendar_problems(settings: Document) -> list[Problem]:
