@@ -122,7 +122,7 @@ def test_records_gaps_view_lists_every_unknown_the_engine_finds(
     ]
     assert not_judged and actions
     section = gaps.split("## Open actions with no exact due date", 1)[1].split("\n## ", 1)[0]
-    listed = re.findall(r"\[LR-[0-9-]+\]\(cases/(LR-[0-9-]+)\.md\) \| (A[0-9]+):", section)
+    listed = re.findall(r"\]\(cases/(LR-[0-9-]+)\.md\) \(LR-[0-9-]+\) \| (A[0-9]+):", section)
     assert sorted(listed) == sorted(actions)
     row = next(line for line in gaps.splitlines() if line.startswith("| Referrals whose timel"))
     assert row.rstrip(" |").endswith(str(len(not_judged)))

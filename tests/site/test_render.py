@@ -270,7 +270,7 @@ def test_render_refuses_two_cases_with_one_id(
 def test_render_recurrence_shows_on_theme_and_service_pages(site: dict[str, GeneratedFile]) -> None:
     theme = site["themes/supervision-inconsistent.md"].content
     assert "## Learning not yet embedded" in theme
-    assert "A1 of [LR-2025-001](../cases/LR-2025-001.md) (20 May 2025)" in theme
+    assert "A1 of [" in theme and "](../cases/LR-2025-001.md) (LR-2025-001) (20 May 2025)" in theme
     assert "## Learning not yet embedded" in site["services/maple-court.md"].content
     assert "## Learning not yet embedded" not in site["services/riverside-lodge.md"].content
 

@@ -7,6 +7,7 @@ Links are built only from ids that were validated when the case was read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from sglearn.review.ids import CASE_ID
 from sglearn.review.model import (
     Action,
     Figure,
@@ -42,7 +44,10 @@ DASH = "\u2013"
 """An en dash: an empty table cell that still reads as 'nothing here'."""
 
 
-def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
+def make_environment(
+    vocabularies: Vocabularies, as_of: date, published: frozenset[str] = frozenset()
+) -> Environment:
+    """``published`` are the ids of the reviews in this build: the only ones text may link."""
     env = Environment(
         loader=PackageLoader("sglearn.site", "templates"),
         undefined=StrictUndefined,
@@ -55,8 +60,20 @@ def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
     terms = _Terms(vocabularies)
     threshold = vocabularies.settings.small_count_threshold
     env.filters.update(
-        md=block,
-        cell=inline,
+        md=pass_context(
+            lambda ctx, text: (
+                text
+                if isinstance(text, Markdown)
+                else _linked_ids(block(text), str(ctx["root"]), published)
+            )
+        ),
+        cell=pass_context(
+            lambda ctx, text: (
+                inline(text)
+                if isinstance(text, Markdown)
+                else _linked_ids(inline(text), str(ctx["root"]), published)
+            )
+        ),
         date=labels.short_date,
         long_date=labels.long_date,
         words=labels.words,
@@ -78,6 +95,7 @@ def make_environment(vocabularies: Vocabularies, as_of: date) -> Environment:
     env.globals.update(
         badge=badge,
         terms=terms,
+        signals_not_joined_up=labels.SIGNALS_NOT_JOINED_UP,
         threshold=threshold,
         join=join,
         as_of_line=lambda: Markdown(
@@ -233,8 +251,26 @@ def badge(code: str, text: str | None = None) -> Markdown:
 
 @pass_context
 def _case_link(context: Context, case: Any) -> Markdown:
+    """Words first: the review's title as the link, its id beside it for cross-reference."""
     case_id = safe_case_id(case.id)
-    return link(case_id, f"{context['root']}cases/{case_id}.md")
+    title = link(str(case.title), f"{context['root']}cases/{case_id}.md")
+    return Markdown(f"{title} ({case_id})")
+
+
+def _linked_ids(text: Markdown, root: str, published: frozenset[str]) -> Markdown:
+    """Case ids in a lead's text ("see LR-2025-005") become links, but only to reviews in
+    this build: a held or absent review stays plain text, so no link points nowhere."""
+
+    def swap(match: re.Match[str]) -> str:
+        case_id = match.group(0)
+        if case_id not in published:
+            return case_id
+        return link(case_id, f"{root}cases/{case_id}.md")
+
+    return Markdown(_CASE_ID_IN_TEXT.sub(swap, text))
+
+
+_CASE_ID_IN_TEXT = re.compile(r"(?<![\w-])" + CASE_ID.pattern + r"(?![\w-])")
 
 
 class _Terms:

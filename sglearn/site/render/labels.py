@@ -72,6 +72,10 @@ _WORDS: dict[str, str] = {
     "external-environment": "External environment",
 }
 
+SIGNALS_NOT_JOINED_UP = "Warning signals not joined up"
+"""One name for one idea: earlier signals nobody put together at the time (also the theme's
+label), on the case pages, the learning log and the dashboard alike."""
+
 CASE_STATUS = {
     "open": "Review open",
     "actions-in-progress": "Actions in progress",

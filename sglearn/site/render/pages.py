@@ -76,7 +76,8 @@ class SitePages:
         self.book = book
         self.v = vocabularies
         self.as_of = as_of
-        self.env: Environment = make_environment(vocabularies, as_of)
+        published = frozenset(c.id for c in book.cases)
+        self.env: Environment = make_environment(vocabularies, as_of, published)
         self.base: dict[str, Any] = {
             "as_of": as_of,
             "as_of_long": labels.long_date(as_of),
