@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -295,3 +296,31 @@ LINK = re.compile(r"\]\(([^)\s]*)\)")
 def links_of(markdown: str) -> list[str]:
     """Targets of Markdown links and images."""
     return LINK.findall(markdown)
+
+
+def broken_links(site: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(page, link) for every link whose page is not generated, or whose '#part' names no
+    heading on that page (headings slugged as MkDocs' table of contents does)."""
+    from markdown.extensions.toc import slugify
+
+    broken = []
+    for path, generated in site.items():
+        if not path.endswith(".md"):
+            continue
+        for link_target in links_of(generated.content):
+            target, _, fragment = link_target.partition("#")
+            if "://" in target or link_target.startswith("/"):
+                broken.append((path, link_target))
+                continue
+            resolved = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+                if target
+                else path
+            )
+            if resolved not in site:
+                broken.append((path, link_target))
+            elif fragment:
+                headings = re.findall(r"^#+ (.+)$", site[resolved].content, re.M)
+                if fragment not in {slugify(h, "-") for h in headings}:
+                    broken.append((path, link_target))
+    return broken

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sglearn.review.model import Case, quarter_of, quarter_start
-from sglearn.review.verdicts import action_state, days_overdue, measure_result
+from sglearn.review.model import Case
+from sglearn.review.verdicts import days_overdue
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import Casebook, build_casebook
+from sglearn.site.evidence import awaiting_evidence
+from sglearn.site.trends import periods, theme_changes
 
 
 @dataclass(frozen=True)
@@ -140,21 +142,21 @@ def build_meeting_report(
         EvidenceLine(c.id, c.title, service(c), c.status, item, waiting)
         for c in book.cases
         if c.is_open
-        for item, waiting in _awaiting_evidence(c, as_of)
+        for item, waiting in awaiting_evidence(c, as_of)
     )
-    this_q = quarter_of(as_of)
-    last_q = quarter_of(quarter_start(this_q) - timedelta(days=1))
+    compared = periods(as_of)
+    this_q, last_q = compared.this_quarter, compared.last_quarter
     themes = tuple(
         sorted(
             (
                 ThemeLine(
-                    theme,
-                    vocabularies.themes[theme].label if theme in vocabularies.themes else theme,
-                    counts.get(this_q, 0),
-                    counts.get(last_q, 0),
+                    change.theme,
+                    _theme_label(vocabularies, change.theme),
+                    change.this_quarter,
+                    change.last_quarter,
                 )
-                for theme, counts in book.theme_quarters.items()
-                if counts.get(this_q, 0) or counts.get(last_q, 0)
+                for change in theme_changes(book)
+                if change.this_quarter or change.last_quarter
             ),
             key=lambda t: (-t.this_quarter, -t.last_quarter, t.label),
         )
@@ -235,33 +237,9 @@ def _not_judged(
     return tuple(sorted(lines, key=lambda g: (g.case, g.item, g.what)))
 
 
-def _awaiting_evidence(case: Case, as_of: date) -> list[tuple[str, str]]:
-    """What an open review still owes as evidence that its actions worked.
-
-    An action is finished when its effect is verified, not when it is done: a done action
-    needs a measure with a follow-up figure checked by someone (``verified_by``).
-    """
-    waiting: list[tuple[str, str]] = []
-    for measure in sorted(case.measures, key=lambda m: int(m.id[1:])):
-        result = measure_result(measure)
-        if result == "not-yet-measured":
-            reason = measure.no_follow_up_reason or "no reason given"
-            waiting.append((f"{measure.id} ({measure.action})", f"follow-up figure: {reason}"))
-        elif result == "unverified":
-            waiting.append(
-                (
-                    f"{measure.id} ({measure.action})",
-                    "follow-up figure not yet checked (verified_by)",
-                )
-            )
-    for action in sorted(case.actions, key=lambda a: int(a.id[1:])):
-        if action_state(case, action, as_of, 0) != "done":
-            continue  # open, cancelled, or its effect is verified
-        if all(
-            measure_result(m) == "not-yet-measured" for m in case.measures if m.action == action.id
-        ):
-            waiting.append((action.id, "done, but no measure with a follow-up figure"))
-    return waiting
+def _theme_label(vocabularies: Vocabularies, theme: str) -> str:
+    term = vocabularies.themes.get(theme)
+    return term.label if term is not None else theme
 
 
 def _amount(number: int | None, unit: str) -> str:

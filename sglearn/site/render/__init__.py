@@ -66,9 +66,10 @@ def render_site(
     if len(ids) != len(set(ids)):
         raise ValueError("two published cases share an id; validate the cases first")
     book = build_casebook(published, vocabularies, as_of)
+    held = len(model) - len(published)
     files = [
         GeneratedFile(page.path, page.content, page.source)
-        for page in SitePages(book, vocabularies, as_of).all()
+        for page in SitePages(book, vocabularies, as_of, held).all()
     ]
     for generated in files:
         _check_path(generated.path)

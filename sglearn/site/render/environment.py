@@ -96,6 +96,7 @@ def make_environment(
         badge=badge,
         terms=terms,
         signals_not_joined_up=labels.SIGNALS_NOT_JOINED_UP,
+        movement=labels.movement,
         threshold=threshold,
         join=join,
         as_of_line=lambda: Markdown(

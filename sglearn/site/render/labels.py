@@ -180,5 +180,12 @@ def figure(value: float, unit: str | None) -> str:
     return f"{number(value)} {unit}"
 
 
+def movement(change: int) -> str:
+    """'Up 2', 'Down 1' or 'No change': a trend in words, not only an arrow or a colour."""
+    if change == 0:
+        return "No change"
+    return f"{'Up' if change > 0 else 'Down'} {abs(change)}"
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (many or singular + 's')}"

@@ -145,7 +145,9 @@ def link(text: str, url: str) -> Markdown:
     return Markdown(f"[{plain(text)}]({url})")
 
 
-_SAFE_URL = re.compile(r"(\.\./)*[a-z0-9][a-z0-9-]*(/[A-Za-z0-9][A-Za-z0-9-]*)*\.(md|svg|csv|json)")
+_SAFE_URL = re.compile(
+    r"(\.\./)*[a-z0-9][a-z0-9-]*(/[A-Za-z0-9][A-Za-z0-9-]*)*\.(md|svg|csv|json)(#[a-z0-9-]+)?"
+)
 
 
 def front_matter_text(text: str) -> str:

@@ -22,6 +22,7 @@ from sglearn.review.verdicts import (
 )
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import Casebook, MeasureRow
+from sglearn.site.evidence import awaiting_evidence
 from sglearn.site.exports import DOWNLOADS, export_files
 from sglearn.site.gaps import case_unknowns
 from sglearn.site.render import labels
@@ -29,6 +30,7 @@ from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
 from sglearn.site.render.inspectors import referral_summary, signal_summary, statement_evidence
 from sglearn.site.render.markdown import Markdown
+from sglearn.site.trends import periods, theme_changes
 
 TOP = 5
 """How many themes, reviews and improvements the dashboard lists."""
@@ -72,8 +74,13 @@ class Page:
 
 
 class SitePages:
-    def __init__(self, book: Casebook, vocabularies: Vocabularies, as_of: date) -> None:
+    def __init__(
+        self, book: Casebook, vocabularies: Vocabularies, as_of: date, held: int | None = None
+    ) -> None:
+        """``held`` is how many reviews are held from publication: shown only where the
+        audience may know it (the staff site); None leaves it out."""
         self.book = book
+        self.held = held
         self.v = vocabularies
         self.as_of = as_of
         published = frozenset(c.id for c in book.cases)
@@ -95,7 +102,14 @@ class SitePages:
         yield self._page("learning-log.md.j2", "learning-log.md", book=self.book)
         for case in self.book.cases:
             yield self.case(case)
-        yield self._page("themes.md.j2", "themes/index.md", book=self.book, v=self.v)
+        yield self._page(
+            "themes.md.j2",
+            "themes/index.md",
+            book=self.book,
+            v=self.v,
+            changes=theme_changes(self.book),
+            compared=periods(self.as_of),
+        )
         for theme_id in self.v.themes:
             yield self.theme(theme_id)
         yield self.services()
@@ -134,6 +148,14 @@ class SitePages:
             improvements=improvements[:TOP],
             recent=book.newest_first[:TOP],
             trend=[(q, len(book.by_quarter.get(q, ()))) for q in book.trend_quarters],
+            held=self.held,
+            changes=theme_changes(book),
+            compared=periods(self.as_of),
+            awaiting=[
+                (c, [f"{item}: {why}" for item, why in items])
+                for c in book.cases
+                if c.is_open and (items := awaiting_evidence(c, self.as_of))
+            ],
         )
 
     def case(self, case: Case) -> Page:
