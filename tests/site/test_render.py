@@ -49,6 +49,7 @@ def test_render_writes_every_page_at_its_fixed_path(
         "charts/themes-by-service.svg",
         *(f"cases/{i}.md" for i in ("LR-2025-001", "LR-2025-002", "LR-2026-001", "LR-2026-002")),
         *(f"themes/{t}.md" for t in vocabularies.themes),
+        *(f"trace/{t}.md" for t in vocabularies.themes),
         *(f"charts/theme-{t}.svg" for t in vocabularies.themes),
         *(f"services/{s}.md" for s in vocabularies.services),
         *(

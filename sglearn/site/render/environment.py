@@ -17,19 +17,29 @@ from jinja2.runtime import Context
 
 from sglearn.review.ids import CASE_ID
 from sglearn.review.model import (
-    Action,
-    Figure,
-    Measure,
-    RecordDate,
-    WarningSignal,
     safe_case_id,
     safe_term_id,
 )
-from sglearn.review.verdicts import Timeliness, days_overdue, measure_result
+from sglearn.review.verdicts import days_overdue
 from sglearn.review.vocabulary import Term, Vocabularies
 from sglearn.site.aggregate import NOT_STATED_OWNER, suppress
 from sglearn.site.recurrence import Recurrence
 from sglearn.site.render import labels
+from sglearn.site.render.cells import (
+    action_note,
+    badge,
+    change,
+    count,
+    due,
+    figure_and_period,
+    follow_up,
+    join,
+    known,
+    owner,
+    result,
+    signal_when,
+    timeliness,
+)
 from sglearn.site.render.markdown import (
     Markdown,
     block,
@@ -39,9 +49,6 @@ from sglearn.site.render.markdown import (
     link,
     plain,
 )
-
-DASH = "\u2013"
-"""An en dash: an empty table cell that still reads as 'nothing here'."""
 
 
 def make_environment(
@@ -97,6 +104,7 @@ def make_environment(
         terms=terms,
         signals_not_joined_up=labels.SIGNALS_NOT_JOINED_UP,
         movement=labels.movement,
+        trace_state=labels.trace_state,
         threshold=threshold,
         join=join,
         as_of_line=lambda: Markdown(
@@ -112,7 +120,7 @@ def make_environment(
         owner=owner,
         owner_group=lambda name: badge("not-stated", name) if name == NOT_STATED_OWNER else name,
         action_note=action_note,
-        baseline=lambda m: _figure_and_period(m.baseline, m.unit),
+        baseline=lambda m: figure_and_period(m.baseline, m.unit),
         follow_up=follow_up,
         result=result,
         change=change,
@@ -140,94 +148,6 @@ def _outside_note(organisation: str, threshold: int) -> Markdown:
     )
 
 
-def owner(action: Action) -> Markdown:
-    if not action.owner_stated:
-        return badge("not-stated", "Owner not known")
-    return plain(action.owner_role)
-
-
-def action_note(action: Action) -> Markdown:
-    if action.status == "cancelled":
-        return inline(f"Cancelled: {action.cancelled_reason or 'no reason recorded'}")
-    return inline(action.evidence) if action.evidence else Markdown(DASH)
-
-
-def _figure_and_period(figure: Figure, unit: str | None) -> Markdown:
-    period = labels.period(figure.period.start, figure.period.end)
-    return plain(f"{labels.figure(figure.value, unit)} ({period})")
-
-
-def due(value: RecordDate | None) -> Markdown:
-    """An action's due date as the record gives it; the gaps in words, as badges."""
-    if value is None:
-        return badge("no-due-date", "No due date agreed")
-    if not value.known:
-        return badge("not-known", "Not known")
-    return plain(labels.short_date(value))
-
-
-def known(value: bool | None) -> Markdown:
-    """Yes, No, or a 'Not known' badge: the record's own answer, never a guess."""
-    if value is None:
-        return badge("not-known", "Not known")
-    return Markdown("Yes" if value else "No")
-
-
-def count(value: int | None) -> Markdown:
-    return badge("not-known", "Not known") if value is None else Markdown(str(value))
-
-
-def signal_when(signal: WarningSignal) -> Markdown:
-    """'3 Feb 2026', or 'about 40 between 2013 and 2016' for signals over a period."""
-    if signal.date is not None:
-        return plain(labels.short_date(signal.date))
-    if signal.period is None:
-        return badge("not-known", "Not known")
-    span = labels.period(signal.period.start, signal.period.end)
-    if signal.approximate_count is None:
-        return plain(f"Number not known, {span}")
-    return plain(f"About {signal.approximate_count}, {span}")
-
-
-def follow_up(measure: Measure) -> Markdown:
-    if measure.follow_up is None:
-        return Markdown(
-            badge("not-yet-measured", "Not yet measured")
-            + " "
-            + inline(measure.no_follow_up_reason or "no reason recorded")
-        )
-    return _figure_and_period(measure.follow_up, measure.unit)
-
-
-def result(measure: Measure) -> Markdown:
-    """The engine's verdict on the measure as a badge."""
-    verdict = measure_result(measure)
-    return badge(verdict, labels.words(verdict))
-
-
-def change(measure: Measure) -> Markdown:
-    """'Down 4 complaints', 'Up 17 percentage points', 'No change'."""
-    if measure.follow_up is None:
-        return Markdown(DASH)
-    diff = measure.follow_up.value - measure.baseline.value
-    if diff == 0:
-        return Markdown("No change")
-    unit = "percentage points" if measure.unit == "%" else measure.unit
-    amount = labels.figure(abs(diff), unit if unit != "%" else None)
-    return plain(f"{'Up' if diff > 0 else 'Down'} {amount}")
-
-
-def timeliness(t: Timeliness) -> Markdown:
-    """The state as a badge, with the days taken against the days allowed when known."""
-    shown = badge(t.state, labels.words(t.state))
-    if t.state == "not-judged":
-        return Markdown(f"{shown} {plain(t.reason or 'a date is not exact')}")
-    if t.taken is None or t.allowed is None:
-        return shown
-    unit = t.unit.replace("days", "day", 1) if t.taken == 1 else t.unit
-    return Markdown(f"{shown} {t.taken} {unit} (expected within {t.allowed})")
-
-
 @pass_context
 def earlier(context: Context, recurrence: Recurrence) -> Markdown:
     """The latest completed action the theme came back after, and how many there were."""
@@ -237,17 +157,6 @@ def earlier(context: Context, recurrence: Recurrence) -> Markdown:
         more = recurrence.completed_before - 1
         text = Markdown(f"{text}, after {more} earlier {'action' if more == 1 else 'actions'}")
     return text
-
-
-def join(items: Iterable[Any], separator: str = ", ") -> Markdown:
-    """Join pieces that are each Markdown already or text (or numbers) to escape."""
-    return Markdown(separator.join(i if isinstance(i, Markdown) else plain(str(i)) for i in items))
-
-
-def badge(code: str, text: str | None = None) -> Markdown:
-    """A status word in a coloured pill: the word carries the meaning, the colour helps."""
-    shown = text if text is not None else labels.words(code)
-    return Markdown(f'<span class="sg-badge sg-badge--{labels.tone(code)}">{plain(shown)}</span>')
 
 
 @pass_context

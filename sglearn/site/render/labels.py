@@ -180,6 +180,13 @@ def figure(value: float, unit: str | None) -> str:
     return f"{number(value)} {unit}"
 
 
+def trace_state(code: str) -> str:
+    """The word for a step's state on a trace page: an action's state, a measure's result,
+    or whether a warning signal was acted on."""
+    signal = {"acted-on": "Acted on", "not-acted-on": "Not acted on", "not-known": "Not known"}
+    return ACTION_STATE.get(code) or signal.get(code) or words(code)
+
+
 def movement(change: int) -> str:
     """'Up 2', 'Down 1' or 'No change': a trend in words, not only an arrow or a colour."""
     if change == 0:

@@ -30,6 +30,7 @@ from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
 from sglearn.site.render.inspectors import referral_summary, signal_summary, statement_evidence
 from sglearn.site.render.markdown import Markdown
+from sglearn.site.trace import theme_trace
 from sglearn.site.trends import periods, theme_changes
 
 TOP = 5
@@ -112,6 +113,12 @@ class SitePages:
         )
         for theme_id in self.v.themes:
             yield self.theme(theme_id)
+            yield self._page(
+                "trace.md.j2",
+                f"trace/{safe_term_id(theme_id)}.md",
+                term=self.v.themes[theme_id],
+                steps=theme_trace(self.book, theme_id),
+            )
         yield self.services()
         for service_id in self.v.services:
             yield self.service(service_id)
