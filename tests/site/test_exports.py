@@ -94,3 +94,17 @@ def test_exports_csv_uses_one_line_ending_and_is_deterministic() -> None:
     rows = [{"a": "x\ny", "b": 1}]
     assert to_csv(rows) == to_csv(rows) == 'a,b\n"x\ny",1\n'
     assert to_csv([]) == ""
+
+
+def test_exports_carry_words_beside_every_id(
+    make_case: MakeCase, vocabularies: Vocabularies
+) -> None:
+    """An analyst reads 'Maple Court' and 'Verified effective', not only the codes."""
+    from tests.site.builders import render_pages
+
+    pages = render_pages(small_set(make_case), vocabularies)
+    actions = list(csv.DictReader(io.StringIO(pages["downloads/actions.csv"].content)))
+    assert actions and all(row["service_label"] and row["theme_label"] for row in actions)
+    assert {row["state_label"] for row in actions} >= {"Verified effective"}
+    measures = list(csv.DictReader(io.StringIO(pages["downloads/measures.csv"].content)))
+    assert all(row["source_label"] and row["result_label"] for row in measures)

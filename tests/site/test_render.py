@@ -54,7 +54,7 @@ def test_render_writes_every_page_at_its_fixed_path(
         *(f"services/{s}.md" for s in vocabularies.services),
         *(
             f"downloads/{n}.{e}"
-            for n in ("cases", "actions", "themes", "measures")
+            for n in ("cases", "actions", "themes", "measures", "recommendations")
             for e in ("csv", "json")
         ),
     }
