@@ -1,4 +1,4 @@
-"""``sglearn frameworks check``: every framework, crosswalk and the nations file, checked."""
+"""``sglearn frameworks check``: every framework, crosswalk, the nations and audiences files."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from sglearn.commands.common import (
     project_from,
 )
 from sglearn.read.problems import sort_problems
+from sglearn.review.audiences import check_audiences
 from sglearn.review.frameworks_check import check_catalogue
 from sglearn.review.nations import check_nations
 
@@ -22,9 +23,10 @@ from sglearn.review.nations import check_nations
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "frameworks",
-        help="check the framework, crosswalk and nations files in schemas/",
-        description="Frameworks, crosswalks between them and the nations file are data under "
-        "schemas/. 'sglearn frameworks check' validates each against its meta-schema, checks "
+        help="check the framework, crosswalk, nations and audiences files in schemas/",
+        description="Frameworks, crosswalks between them, the nations file and the audiences "
+        "file are data under schemas/. 'sglearn frameworks check' validates each against its "
+        "meta-schema, checks "
         "that every id a crosswalk names exists, and that every item of an older version is "
         "mapped to the newer one or listed as unmapped with a reason.",
     )
@@ -44,8 +46,9 @@ def run(args: argparse.Namespace) -> int:
     project = project_from(args)
     _catalogue, problems, files = check_catalogue(project)
     _nations, nation_problems = check_nations(project)
-    problems = sort_problems([*problems, *nation_problems])
-    files += 1
+    _audiences, audience_problems = check_audiences(project)
+    problems = sort_problems([*problems, *nation_problems, *audience_problems])
+    files += 2
     text = render(pick_format(args.format, os.environ), problems, files)
     # The shared summary line speaks of case files; these are framework files.
     summary = summary_line(problems, files) + "\n"

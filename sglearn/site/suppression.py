@@ -170,16 +170,28 @@ def derivable(result: Suppressed) -> list[Cell]:
                 touched = True
         if touched:
             rows.append(equation)
-    basis = _row_echelon(rows)
-    found = []
-    for cell, i in index.items():
-        unit = [Fraction(1 if j == i else 0) for j in range(len(hidden))]
-        if len(_row_echelon([*basis, unit])) == len(basis):
-            found.append(cell)
+    fixed = determined(rows, len(hidden))
+    found = [cell for cell, i in index.items() if i in fixed]
     for parts, total in grid.lines():
         if total not in result.hidden and _line_gives_away(grid, result, parts, total):
             found += [c for c in parts if c in result.hidden and c not in found]
     return sorted(set(found), key=str)
+
+
+def determined(equations: Sequence[Sequence[Fraction]], unknowns: int) -> set[int]:
+    """The unknowns (by index) whose value the linear equations fix, whatever the others are.
+
+    An unknown is fixed when its unit vector lies in the row space of the equations; in the
+    reduced row echelon form that means one row is exactly that unit vector.
+    """
+    fixed: set[int] = set()
+    if any(len(e) != unknowns for e in equations):
+        raise ValueError(f"every equation needs one coefficient per unknown ({unknowns})")
+    for row in _row_echelon([list(e) for e in equations]):
+        nonzero = [i for i, v in enumerate(row) if v]
+        if len(nonzero) == 1:
+            fixed.add(nonzero[0])
+    return fixed
 
 
 def _row_echelon(rows: list[list[Fraction]]) -> list[list[Fraction]]:

@@ -67,10 +67,42 @@ def test_pull_requests_show_problems_inline_and_attach_the_site() -> None:
     for step in (
         "sglearn validate --format github",
         "sglearn schema --check",
-        "mkdocs build --strict",
+        "sglearn build --all-audiences --site-dir site",
         "actions/upload-artifact@",
     ):
         assert step in text
+
+
+AUDIENCES = ("staff", "inspector", "commissioner", "public")
+
+
+@pytest.mark.parametrize("name", ["validate.yml", "publish.yml"])
+def test_each_audiences_site_is_an_artifact_of_its_own(name: str) -> None:
+    data = yaml.safe_load((REPO / ".github/workflows" / name).read_text(encoding="utf-8"))
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for job in data["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert uploads == {f"site-{a}": f"site/{a}/" for a in AUDIENCES}
+
+
+def test_pages_can_be_configured_in_a_private_repository() -> None:
+    """configure-pages reads the Pages settings: a private repository needs pages: read."""
+    for workflow in WORKFLOWS:
+        data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+        for job in data["jobs"].values():
+            if any("configure-pages@" in step.get("uses", "") for step in job["steps"]):
+                assert job["permissions"].get("pages") in ("read", "write"), workflow.name
+
+
+def test_pages_serves_the_staff_site_unless_the_provider_chooses_another() -> None:
+    data = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    build = data["jobs"]["build"]
+    assert build["env"]["PAGES_AUDIENCE"] == "${{ vars.PAGES_AUDIENCE || 'staff' }}"
+    (pages,) = [s for s in build["steps"] if "upload-pages-artifact@" in s.get("uses", "")]
+    assert pages["with"]["path"] == "site/${{ env.PAGES_AUDIENCE }}/"
 
 
 def test_main_is_published_with_the_official_pages_actions() -> None:

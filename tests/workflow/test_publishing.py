@@ -1,6 +1,6 @@
-"""The nginx configuration in docs/publishing.md, started for real: no password, no site.
+"""The nginx configurations in docs/publishing.md, started for real: no password, no site.
 
-The configuration is read from the page itself so the guide cannot drift from what is
+Each configuration is read from the page itself so the guide cannot drift from what is
 tested. Only what must differ on a test machine is changed: the port, the folders, the
 certificate and the user nginx runs as; each replaced line must be in the page.
 """
@@ -8,6 +8,7 @@ certificate and the user nginx runs as; each replaced line must be in the page.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def guide_config() -> str:
-    (block,) = re.findall(r"```nginx\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+SINGLE_SITE = "# nginx configuration for the sglearn governance site:"
+AUDIENCE_SITES = "# nginx configuration for sglearn's audience sites:"
+
+
+def guide_config(first_line: str = SINGLE_SITE) -> str:
+    """The page's nginx block that starts with ``first_line`` (there is exactly one)."""
+    blocks = re.findall(r"```nginx\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+    (block,) = [b for b in blocks if b.startswith(first_line)]
     return block
 
 
@@ -49,20 +56,22 @@ def replace(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("<h1>Safeguarding learning reviews</h1>\n", encoding="utf-8")
-    (site / "404.html").write_text("<h1>Not found</h1>\n", encoding="utf-8")
+def htpasswd_line(user: str, password: str) -> str:
     hashed = subprocess.run(
         [str(OPENSSL), "passwd", "-apr1", "-stdin"],
-        input="correct horse\n",
+        input=f"{password}\n",
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
-    (tmp_path / "htpasswd").write_text(f"governance:{hashed}\n", encoding="utf-8")
+    return f"{user}:{hashed}\n"
+
+
+@contextlib.contextmanager
+def running_nginx(
+    tmp_path: Path, config: str, replacements: Iterable[tuple[str, str]] = ()
+) -> Iterator[str]:
+    """nginx with ``config`` on two free loopback ports; yields the HTTPS address."""
     subprocess.run(
         [str(OPENSSL), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
          "-subj", "/CN=localhost", "-keyout", str(tmp_path / "key.pem"),
@@ -70,7 +79,6 @@ def server(tmp_path: Path) -> Iterator[str]:
         capture_output=True, check=True,
     )  # fmt: skip
     https, http = free_port(), free_port()
-    config = guide_config()
     user = "user root;" if os.geteuid() == 0 else ""
     for old, new in (
         ("user www-data;", user),
@@ -79,10 +87,9 @@ def server(tmp_path: Path) -> Iterator[str]:
         ("listen 443 ssl;", f"listen 127.0.0.1:{https} ssl;"),
         ("/etc/ssl/certs/governance.example.org.pem", f"{tmp_path}/cert.pem"),
         ("/etc/ssl/private/governance.example.org.key", f"{tmp_path}/key.pem"),
-        ("root /srv/sglearn/site;", f"root {site};"),
-        ("/etc/nginx/sglearn.htpasswd", f"{tmp_path}/htpasswd"),
         ("/var/log/nginx/sglearn-access.log", f"{tmp_path}/access.log"),
         ("/var/log/nginx/sglearn-error.log", f"{tmp_path}/error.log"),
+        *replacements,
     ):
         config = replace(config, old, new)
     # Temporary folders nginx would otherwise create under /var/lib/nginx.
@@ -94,7 +101,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "nginx.conf").write_text(config, encoding="utf-8")
     command = [str(NGINX), "-p", str(tmp_path), "-e", str(tmp_path / "startup.log"),
                "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"]  # fmt: skip
-    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    checked = subprocess.run([*command, "-t"], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -115,6 +122,24 @@ def server(tmp_path: Path) -> Iterator[str]:
         process.wait(timeout=10)
         if process.stderr:
             process.stderr.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>Safeguarding learning reviews</h1>\n", encoding="utf-8")
+    (site / "404.html").write_text("<h1>Not found</h1>\n", encoding="utf-8")
+    (tmp_path / "htpasswd").write_text(htpasswd_line("governance", "correct horse"))
+    with running_nginx(
+        tmp_path,
+        guide_config(),
+        [
+            ("root /srv/sglearn/site;", f"root {site};"),
+            ("/etc/nginx/sglearn.htpasswd", f"{tmp_path}/htpasswd"),
+        ],
+    ) as address:
+        yield address
 
 
 def fetch(url: str, credentials: str | None = None) -> tuple[int, dict[str, str], bytes]:
