@@ -11,11 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from sglearn.read.loading import Document
+from sglearn.review.audiences import Audience
 from sglearn.review.model import Case
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import build_casebook
+
+if TYPE_CHECKING:
+    from sglearn.site.render.pages import Page
 
 __all__ = ["NAV", "NAV_SECTIONS", "GeneratedFile", "render_site"]
 
@@ -51,13 +56,19 @@ class GeneratedFile:
 
 
 def render_site(
-    cases: Iterable[Case | Document], vocabularies: Vocabularies, as_of: date
+    cases: Iterable[Case | Document],
+    vocabularies: Vocabularies,
+    as_of: date,
+    audience: Audience | None = None,
 ) -> list[GeneratedFile]:
     """Every generated file for the published cases, sorted by path.
 
     ``cases`` may be model cases or validated documents. Cases on publication hold are left
-    out here, before anything is counted, so they appear nowhere on the site.
+    out here, before anything is counted, so they appear nowhere on the site. ``audience``
+    (from schemas/audiences.yaml) keeps only the pages, sections and downloads its policy
+    lists, and pictures only where figures are exact; None is the staff site.
     """
+    from sglearn.site.render.audience_view import heading_ids, unlink_absent
     from sglearn.site.render.pages import SitePages
 
     model = [c if isinstance(c, Case) else Case.from_data(c.data, c.path) for c in cases]
@@ -66,14 +77,40 @@ def render_site(
     if len(ids) != len(set(ids)):
         raise ValueError("two published cases share an id; validate the cases first")
     book = build_casebook(published, vocabularies, as_of)
-    held = len(model) - len(published)
+    held: int | None = len(model) - len(published)
+    if audience is not None and not audience.allows("dashboard", "held-count"):
+        held = None
+    pages = SitePages(book, vocabularies, as_of, held, audience).all()
+    kept = [page for page in pages if _in_build(page, audience)]
+    anchors = {
+        page.path: heading_ids(page.content) if page.path.endswith(".md") else frozenset()
+        for page in kept
+    }
     files = [
-        GeneratedFile(page.path, page.content, page.source)
-        for page in SitePages(book, vocabularies, as_of, held).all()
+        GeneratedFile(
+            page.path,
+            unlink_absent(page.content, page.path, anchors)
+            if page.path.endswith(".md") and audience is not None
+            else page.content,
+            page.source,
+        )
+        for page in kept
     ]
     for generated in files:
         _check_path(generated.path)
     return sorted(files, key=lambda f: f.path)
+
+
+def _in_build(page: Page, audience: Audience | None) -> bool:
+    """Pages of the kinds the audience reads, its downloads, and pictures where exact."""
+    if audience is None:
+        return True
+    if page.kind is not None:
+        return audience.allows_page(page.kind)
+    if page.path.startswith("downloads/"):
+        name = PurePosixPath(page.path).stem
+        return audience.allows_page("downloads") and audience.allows("downloads", name)
+    return not audience.suppressed  # a chart's heights are counts
 
 
 def _check_path(path: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from sglearn.review.audiences import Audience
 from sglearn.review.model import Case, safe_case_id, safe_term_id
 from sglearn.review.verdicts import (
     action_state,
@@ -26,6 +27,7 @@ from sglearn.site.evidence import awaiting_evidence
 from sglearn.site.exports import DOWNLOADS, export_files
 from sglearn.site.gaps import case_unknowns
 from sglearn.site.render import labels
+from sglearn.site.render.audience_view import TEMPLATE_KINDS, view
 from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
 from sglearn.site.render.inspectors import referral_summary, signal_summary, statement_evidence
@@ -72,16 +74,25 @@ class Page:
     path: str
     content: str
     source: str | None = None
+    kind: str | None = None
+    """The kind of page in schemas/audiences.yaml; None for a download or a chart."""
 
 
 class SitePages:
     def __init__(
-        self, book: Casebook, vocabularies: Vocabularies, as_of: date, held: int | None = None
+        self,
+        book: Casebook,
+        vocabularies: Vocabularies,
+        as_of: date,
+        held: int | None = None,
+        audience: Audience | None = None,
     ) -> None:
         """``held`` is how many reviews are held from publication: shown only where the
-        audience may know it (the staff site); None leaves it out."""
+        audience may know it (the staff site); None leaves it out. ``audience`` limits the
+        pages and sections to its policy; None is the staff site, everything in full."""
         self.book = book
         self.held = held
+        self.audience = audience
         self.v = vocabularies
         self.as_of = as_of
         published = frozenset(c.id for c in book.cases)
@@ -96,7 +107,8 @@ class SitePages:
     def _page(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
         root = Markdown("../" * path.count("/"))
         text = self.env.get_template(template).render(**self.base, root=root, **context)
-        return Page(path, text, source)
+        kind = TEMPLATE_KINDS[template]
+        return Page(path, view(text, kind, self.audience), source, kind)
 
     def all(self) -> Iterator[Page]:
         yield self.dashboard()
@@ -128,10 +140,14 @@ class SitePages:
         yield self._page("gaps.md.j2", "gaps.md", book=self.book)
         yield self.inspectors()
         yield self.commissioners()
-        yield self._page("downloads.md.j2", "downloads.md", downloads=DOWNLOADS)
+        downloads = [d for d in DOWNLOADS if self._allows("downloads", d[0])]
+        yield self._page("downloads.md.j2", "downloads.md", downloads=downloads)
         for path, text in export_files(self.book, self.v).items():
             yield Page(path, text)
         yield from self.charts()
+
+    def _allows(self, kind: str, section: str) -> bool:
+        return self.audience is None or self.audience.allows(kind, section)
 
     def dashboard(self) -> Page:
         book = self.book
