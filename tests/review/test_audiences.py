@@ -52,7 +52,7 @@ def test_the_four_audiences_are_shipped_with_the_settings_threshold(
     assert audiences.ids == ("staff", "inspector", "commissioner", "public")
     assert {a.id: a.suppressed for a in audiences} == {
         "staff": False,
-        "inspector": True,
+        "inspector": False,  # it lists every review: a count could be made from the list
         "commissioner": True,
         "public": True,
     }
@@ -178,8 +178,8 @@ def test_only_staff_may_count_held_reviews(tmp_project: Project) -> None:
 def test_an_audience_may_suppress_more_but_never_less(tmp_project: Project) -> None:
     edit(tmp_project, "    figures: suppressed\n", "    figures: suppressed\n    threshold: 10\n")
     audiences = load_audiences(tmp_project)
-    assert audiences.get("inspector").threshold == 10
-    assert audiences.get("commissioner").threshold == 5
+    assert audiences.get("commissioner").threshold == 10  # the first suppressed audience
+    assert audiences.get("public").threshold == 5
     edit(tmp_project, "threshold: 10", "threshold: 3")
     _, problems = check_audiences(tmp_project)
     assert [p.rule for p in problems] == ["audiences/threshold"]
