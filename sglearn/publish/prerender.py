@@ -9,7 +9,10 @@ HTML page gets the as-of date and the Content-Security-Policy. Nothing here impo
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -128,13 +131,30 @@ def copy_site(built: Path, site_dir: Path) -> None:
 
 def _finish_markdown(page: Path, abbreviations: str, *, hide: bool) -> None:
     text = page.read_text(encoding="utf-8")
-    if hide:  # generated pages hide the side navigation, as the plugin does
-        if text.startswith("---\n") and "\nhide:" not in text.split("\n---", 2)[0]:
-            text = "---\n" + _HIDE_NAVIGATION + text[4:]
-        elif not text.startswith("---\n"):
-            text = "---\n" + _HIDE_NAVIGATION + "---\n\n" + text
+    front, body = _split_front_matter(text)
+    added = []
+    if hide and not re.search(r"^hide:", front, re.M):  # as the plugin hides it
+        added.append(_HIDE_NAVIGATION)
+    heading = re.match(r"\s*# (.+)", body)  # the page's heading, when it comes first
+    if heading and not re.search(r"^title:", front, re.M):
+        # Zensical prints a page's title into <title> as it is, and revives the escaped
+        # "&lt;script&gt;" of a heading into markup: give it the title already escaped, as
+        # the plugin gives Material, so a case title is only ever words.
+        visible = html.unescape(re.sub(r"\\(.)", r"\1", heading.group(1).strip()))
+        added.append(f"title: {json.dumps(html.escape(visible, quote=False))}\n")
+    if added:
+        text = "---\n" + "".join(added) + front + "---\n" + ("" if front else "\n") + body
     with open(page, "w", encoding="utf-8", newline="") as handle:
         handle.write(text + abbreviations)
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    """(the YAML between the ``---`` lines, with its last newline; the rest)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end != -1:
+            return text[4 : end + 1], text[end + 5 :]
+    return "", text
 
 
 def _output_path(source: str, directory_urls: bool) -> str:
