@@ -29,15 +29,17 @@ from sglearn.publish.atomic import (
     check_target,
     replace_atomically,
 )
+from sglearn.publish.hosts import PUBLISHERS, SiteBuildError, publisher
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "build",
         help="validate the cases and build the governance site",
-        description="Validate every case file, then build the static site with MkDocs. The new "
-        "site is built in a temporary folder beside the old one and swapped in only when the "
-        "build succeeded: a failed validation or build leaves the previous site as it was. "
+        description="Validate every case file, then build the static site with MkDocs or a "
+        "successor (--publisher). The new site is built in a temporary folder beside the old "
+        "one and swapped in only when the build succeeded: a failed validation or build "
+        "leaves the previous site as it was. "
         "Exit status: 0 built, 1 problems in the cases or the build, 2 usage or file errors.",
     )
     parser.add_argument(
@@ -47,6 +49,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="where to put the site (default: site_dir in mkdocs.yml, normally site/)",
     )
     add_config_option(parser)
+    parser.add_argument(
+        "--publisher",
+        choices=PUBLISHERS,
+        default=PUBLISHERS[0],
+        help="the program that builds the site from mkdocs.yml: mkdocs (default), or its "
+        "successors properdocs (runs the sglearn plugin) or zensical (sglearn renders the "
+        "pages first); see docs/publishing.md",
+    )
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -67,14 +77,6 @@ def config_file_from(args: argparse.Namespace, root: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: `import sglearn.commands.cli` must not import mkdocs (it is slow and only the
-    # site commands need it).
-    from sglearn.publish.mkdocs_adapter.driver import (
-        SiteBuildError,
-        build_site,
-        configured_site_dir,
-    )
-
     started = time.monotonic()
     project = project_from(args)
     as_of = as_of_from(args)
@@ -91,11 +93,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
 
     try:
-        site_dir = args.site_dir or configured_site_dir(config_file)
+        # The host's driver is imported only now: `import sglearn.commands.cli` must not
+        # import mkdocs (it is slow and only the site commands need it).
+        host = publisher(args.publisher)
+        site_dir = args.site_dir or host.configured_site_dir(config_file)
         check_target(site_dir, project.root)
         replace_atomically(
             site_dir,
-            lambda fresh: build_site(
+            lambda fresh: host.build_site(
                 config_file,
                 fresh,
                 as_of,

@@ -42,7 +42,7 @@ from sglearn.read.loading import Document, load_bytes
 from sglearn.read.problems import Level, Problem
 
 GATE_RULE_PREFIX = "published/"
-_THEME_PACKAGES = ("material", "mkdocs")
+_THEME_PACKAGES = ("material", "mkdocs", "properdocs", "zensical")
 
 
 @lru_cache(maxsize=1)

@@ -18,11 +18,10 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from sglearn.check.validation import Report
+from sglearn.publish.hosts import SiteBuildError
 from sglearn.publish.mkdocs_adapter.plugin import AS_OF_ENV, SglearnPlugin
 
-
-class SiteBuildError(Exception):
-    """MkDocs could not build the site; the message says why in one line."""
+__all__ = ["SiteBuildError", "build_site", "configured_site_dir", "serve_site"]
 
 
 @contextmanager
