@@ -152,7 +152,7 @@ def build_casebook(cases: Iterable[Case], vocabularies: Vocabularies, as_of: dat
         due_soon_days=days,
         cases=ordered,
         by_theme=group(ordered, lambda c: c.themes),
-        by_service=group(ordered, lambda c: c.services),
+        by_service=group(ordered, lambda c: (c.service,)),
         by_quarter=group(ordered, lambda c: c.quarters),
         by_abuse_category=group(ordered, lambda c: c.abuse_categories),
         by_outcome=group(ordered, lambda c: ((c.jurisdiction, c.track, c.allegation_outcome),)),

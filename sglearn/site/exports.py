@@ -14,7 +14,8 @@ from typing import Any
 
 from sglearn.review.model import RecordDate
 from sglearn.review.vocabulary import Vocabularies
-from sglearn.site.aggregate import Casebook, suppress
+from sglearn.site.aggregate import Casebook
+from sglearn.site.figures import FigureBook
 from sglearn.site.render.labels import ACTION_STATE, CASE_STATUS, words
 
 Row = dict[str, Any]
@@ -84,25 +85,44 @@ def action_rows(book: Casebook, vocabularies: Vocabularies) -> list[Row]:
     ]
 
 
-def theme_rows(book: Casebook, vocabularies: Vocabularies) -> list[Row]:
-    """Counts per theme, suppressed below the small-count threshold."""
-    threshold = vocabularies.settings.small_count_threshold
+def theme_rows(book: Casebook, vocabularies: Vocabularies, figures: FigureBook) -> list[Row]:
+    """Counts per theme, through the build's figure book: the same figures, shown the same
+    way, as the themes page (suppressed where the build is for readers outside)."""
+    year = book.as_of.year
     rows = []
     for theme_id, term in vocabularies.themes.items():
         actions = book.actions_by_theme.get(theme_id, ())
+        recurrences = sum(1 for r in book.recurrences if r.theme == theme_id)
         rows.append(
             {
                 "theme": theme_id,
                 "label": term.label,
-                "reviews": suppress(len(book.by_theme.get(theme_id, ())), threshold),
-                "reviews_this_year": suppress(book.themes_this_year.get(theme_id, 0), threshold),
-                "open_actions": suppress(sum(1 for t in actions if t.action.is_open), threshold),
-                "back_after_action": suppress(
-                    sum(1 for r in book.recurrences if r.theme == theme_id), threshold
+                "reviews": _number(
+                    figures.count("cases", len(book.by_theme.get(theme_id, ())), theme=theme_id)
+                ),
+                "reviews_this_year": _number(
+                    figures.count(
+                        "cases", book.themes_this_year.get(theme_id, 0), theme=theme_id, year=year
+                    )
+                ),
+                "open_actions": _number(
+                    figures.count(
+                        "actions",
+                        sum(1 for t in actions if t.action.is_open),
+                        theme=theme_id,
+                        open="yes",
+                    )
+                ),
+                "back_after_action": _number(
+                    figures.count("recurrences", recurrences, theme=theme_id)
                 ),
             }
         )
     return rows
+
+
+def _number(shown: str) -> int | str:
+    return int(shown) if shown.isdigit() else shown
 
 
 def measure_rows(book: Casebook, vocabularies: Vocabularies) -> list[Row]:
@@ -153,12 +173,18 @@ DOWNLOADS: tuple[tuple[str, str], ...] = (
 )
 
 
-def export_files(book: Casebook, vocabularies: Vocabularies) -> dict[str, str]:
+def export_files(
+    book: Casebook, vocabularies: Vocabularies, figures: FigureBook | None = None
+) -> dict[str, str]:
     """``downloads/<name>.csv`` and ``.json`` → text, for every download."""
     tables = {
         "cases": case_rows(book, vocabularies),
         "actions": action_rows(book, vocabularies),
-        "themes": theme_rows(book, vocabularies),
+        "themes": theme_rows(
+            book,
+            vocabularies,
+            figures or FigureBook("staff", False, vocabularies.settings.small_count_threshold),
+        ),
         "measures": measure_rows(book, vocabularies),
         "recommendations": recommendation_rows(book, vocabularies),
     }

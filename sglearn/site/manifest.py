@@ -116,6 +116,8 @@ class Manifest:
     suppressed: bool
     threshold: int
     figures: tuple[Figure, ...] = ()
+    as_of: str = ""
+    """The date every figure is counted on (ISO), so the file says when it is true."""
 
     def add(self, figures: Iterable[Figure]) -> Manifest:
         """A manifest with these figures too (a figure shown twice the same way is kept once)."""
@@ -130,6 +132,7 @@ class Manifest:
     def to_json(self) -> str:
         """The file written as ``manifest.json``: sorted, byte-identical for the same build."""
         data = {
+            "as_of": self.as_of,
             "audience": self.audience,
             "figures": [
                 {"by": dict(f.by), "shown": f.shown, "value": f.value, "what": f.what}
@@ -147,7 +150,12 @@ class Manifest:
             Figure(f["what"], tuple(f["by"].items()), f["value"], f["shown"])
             for f in data["figures"]
         )
-        manifest = cls(data["audience"], data["figures_are"] == SUPPRESSED, data["threshold"])
+        manifest = cls(
+            data["audience"],
+            data["figures_are"] == SUPPRESSED,
+            data["threshold"],
+            as_of=data.get("as_of", ""),
+        )
         return manifest.add(figures)
 
 

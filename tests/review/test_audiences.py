@@ -85,7 +85,9 @@ def test_commissioners_get_improvement_but_no_case_narratives(audiences: Audienc
     assert not commissioner.allows("theme", "reviews")
     assert not commissioner.allows("downloads", "cases")
     assert commissioner.allows("services", "measures")
-    assert commissioner.allows("commissioners", "improvements")
+    assert commissioner.allows("commissioners", "roll-ups")
+    # row-level lists would let small counts be counted: roll-ups of figures instead
+    assert not commissioner.allows("commissioners", "improvements")
 
 
 def test_the_public_get_an_annual_summary(audiences: Audiences) -> None:

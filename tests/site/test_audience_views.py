@@ -14,10 +14,11 @@ from sglearn.read.project import Project
 from sglearn.review.audiences import SECTIONS, Audiences, load_audiences
 from sglearn.review.model import load_cases
 from sglearn.site.render import GeneratedFile, render_site
-from sglearn.site.render.audience_view import SECTION_MARKER, TEMPLATE_KINDS, keep_sections
+from sglearn.site.render.audience_view import TEMPLATE_KINDS, keep_sections
 from tests.site.builders import broken_links
 
 REPO = Path(__file__).resolve().parents[2]
+SECTION_CALL = re.compile(r'^\{\{ section\("([a-z-]+)"\) \}\}$', re.M)
 TEMPLATES = REPO / "sglearn" / "site" / "templates"
 AS_OF = date(2026, 11, 27)
 SUMMARY_WORDS = "A visiting nurse reported that residents at Maple Court"
@@ -85,6 +86,8 @@ def test_audience_views_hold_only_the_pages_the_policy_lists(
             assert audience.allows_page(kind), path
         elif path.startswith("downloads/"):
             assert audience.allows("downloads", Path(path).stem), path
+        elif path == "manifest.json":
+            continue
         else:
             assert path.startswith("charts/") and not audience.suppressed, path
     assert broken_links(build) == []
@@ -108,6 +111,7 @@ def test_audience_views_outside_readers_get_no_narrative_or_personal_detail(
         assert SUMMARY_WORDS not in "\n".join(f.content for f in build.values()), audience_id
     assert set(builds["public"]) <= {
         "index.md",
+        "manifest.json",
         "themes/index.md",
         *(p for p in builds["public"] if p.startswith("themes/")),
     }
@@ -115,14 +119,14 @@ def test_audience_views_outside_readers_get_no_narrative_or_personal_detail(
 
 def test_audience_views_every_marked_section_is_one_the_policy_knows() -> None:
     for template, kind in TEMPLATE_KINDS.items():
-        marked = SECTION_MARKER.findall((TEMPLATES / template).read_text(encoding="utf-8"))
+        marked = SECTION_CALL.findall((TEMPLATES / template).read_text(encoding="utf-8"))
         unknown = set(marked) - set(SECTIONS[kind])
         assert unknown == set(), (template, unknown)
     every = {
         (TEMPLATE_KINDS[t.name], name)
         for t in TEMPLATES.glob("*.md.j2")
         if t.name in TEMPLATE_KINDS
-        for name in SECTION_MARKER.findall(t.read_text(encoding="utf-8"))
+        for name in SECTION_CALL.findall(t.read_text(encoding="utf-8"))
     }
     unmarked = (
         {

@@ -11,6 +11,7 @@ import pytest
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import build_casebook
 from sglearn.site.exports import _cell, export_files, to_csv
+from sglearn.site.figures import FigureBook
 from tests.site.builders import AS_OF, MakeCase, small_set, to_case
 
 
@@ -40,7 +41,15 @@ def test_exports_csv_and_json_hold_the_same_rows(files: dict[str, str]) -> None:
         assert len(document["rows"]) == len(_rows(files[f"downloads/{name}.csv"]))
 
 
-def test_exports_theme_counts_are_suppressed(files: dict[str, str]) -> None:
+def test_exports_theme_counts_are_suppressed_for_readers_outside(
+    make_case: MakeCase, vocabularies: Vocabularies
+) -> None:
+    book = build_casebook([to_case(d) for d in small_set(make_case)], vocabularies, AS_OF)
+    exact = export_files(book, vocabularies)
+    assert {r["theme"]: r for r in _rows(exact["downloads/themes.csv"])}[
+        "supervision-inconsistent"
+    ]["reviews"] == "4"
+    files = export_files(book, vocabularies, FigureBook("commissioner", True, 5))
     rows = {r["theme"]: r for r in _rows(files["downloads/themes.csv"])}
     assert rows["supervision-inconsistent"]["reviews"] == "fewer than 5"
     assert rows["recruitment-induction"]["reviews"] == "0"

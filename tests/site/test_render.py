@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sglearn.read.project import Project
+from sglearn.review.audiences import Audience, load_audiences
 from sglearn.review.vocabulary import Term, Vocabularies
 from sglearn.site.render import NAV, GeneratedFile, render_site
 from tests.site.builders import (
@@ -19,10 +23,9 @@ from tests.site.builders import (
     render_pages,
     small_set,
     to_case,
-    with_settings,
 )
 
-OUTSIDE_PAGES = ("inspectors.md", "commissioners.md", "downloads.md")
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -52,6 +55,7 @@ def test_render_writes_every_page_at_its_fixed_path(
         *(f"trace/{t}.md" for t in vocabularies.themes),
         *(f"charts/theme-{t}.svg" for t in vocabularies.themes),
         *(f"services/{s}.md" for s in vocabularies.services),
+        "manifest.json",
         *(
             f"downloads/{n}.{e}"
             for n in ("cases", "actions", "themes", "measures", "recommendations")
@@ -175,6 +179,9 @@ def test_render_held_case_appears_nowhere(make_case: MakeCase, vocabularies: Voc
     for path, generated in with_hold.items():
         # the staff dashboard counts held reviews, and says nothing else about them
         shown = generated.content.replace(f"{held_count} 1 |", f"{held_count} 0 |")
+        if path == "manifest.json":
+            held_figure = '"shown": "{}",\n      "value": {},\n      "what": "held-reviews"'
+            shown = shown.replace(held_figure.format(1, 1), held_figure.format(0, 0))
         assert shown == without[path].content, path
         assert "LR-2026-009" not in generated.content and "HELD-TITLE" not in generated.content
     assert f"{held_count} 1 |" in with_hold["index.md"].content
@@ -190,40 +197,46 @@ def test_render_internal_pages_show_exact_counts(site: dict[str, GeneratedFile])
     assert "fewer than" not in site["actions.md"].content
 
 
-def test_render_outside_pages_suppress_small_counts_and_say_so(
-    site: dict[str, GeneratedFile],
+def _commissioner(threshold: int | None = None) -> Audience:
+    audience = load_audiences(Project(REPO)).get("commissioner")
+    return audience if threshold is None else dataclasses.replace(audience, threshold=threshold)
+
+
+def test_render_outside_builds_suppress_small_counts_and_say_so(
+    make_case: MakeCase, vocabularies: Vocabularies
 ) -> None:
-    for path in OUTSIDE_PAGES:
+    cases = [to_case(c) for c in small_set(make_case)]
+    site = {f.path: f for f in render_site(cases, vocabularies, AS_OF, _commissioner())}
+    for path in ("index.md", "commissioners.md", "themes/index.md"):
         assert 'counts from 1 to 4 are shown as "fewer than 5"' in site[path].content, path
     commissioners = site["commissioners.md"].content
     assert "| Improved in the better direction, checked by a named role | fewer than 5 |" in (
         commissioners
     )
-    inspectors = site["inspectors.md"].content
-    row = next(line for line in inspectors.splitlines() if line.startswith("| Safeguarding |"))
-    # 4 tagged reviews, 2 measured figures in "processes": both below 5. Zero stays zero.
-    assert row == "| Safeguarding | Safe | fewer than 5 | 0 | 0 | 0 | 0 | fewer than 5 | 0 |"
     assert "supervision-inconsistent,Inconsistent supervision,fewer than 5" in (
         site["downloads/themes.csv"].content
     )
+    exact = {f.path: f for f in render_site(cases, vocabularies, AS_OF)}
+    assert "fewer than" not in exact["commissioners.md"].content
 
 
-def test_render_outside_pages_show_counts_at_the_threshold(
+def test_render_outside_builds_show_counts_at_the_threshold(
     make_case: MakeCase, vocabularies: Vocabularies
 ) -> None:
-    cases = [make_case(f"LR-2025-{n:03d}") for n in range(1, 6)]
-    inspectors = render_pages(cases, vocabularies)["inspectors.md"].content
-    row = next(line for line in inspectors.splitlines() if line.startswith("| Safeguarding |"))
-    assert row == "| Safeguarding | Safe | 5 | 0 | 0 | 0 | 0 | 5 | 0 |"
+    cases = [to_case(make_case(f"LR-2025-{n:03d}")) for n in range(1, 6)]
+    site = {f.path: f for f in render_site(cases, vocabularies, AS_OF, _commissioner())}
+    assert "| [Published learning reviews](learning-log.md) | 5 |" in site["index.md"].content or (
+        "| Published learning reviews | 5 |" in site["index.md"].content
+    )
 
 
 def test_render_threshold_off_shows_every_count(
     make_case: MakeCase, vocabularies: Vocabularies
 ) -> None:
-    plain = with_settings(vocabularies, small_count_threshold=0)
-    pages = render_pages(small_set(make_case), plain)
-    assert "fewer than" not in pages["inspectors.md"].content
-    assert "threshold is switched off" in pages["inspectors.md"].content
+    cases = [to_case(c) for c in small_set(make_case)]
+    site = {f.path: f for f in render_site(cases, vocabularies, AS_OF, _commissioner(0))}
+    assert "fewer than" not in site["commissioners.md"].content
+    assert "threshold is switched off" in site["commissioners.md"].content
 
 
 def test_render_case_page_shows_themes_as_tags(site: dict[str, GeneratedFile]) -> None:

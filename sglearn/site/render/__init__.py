@@ -18,11 +18,13 @@ from sglearn.review.audiences import Audience
 from sglearn.review.model import Case
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import build_casebook
+from sglearn.site.figures import FigureBook, protect
+from sglearn.site.manifest import MANIFEST_FILE, Manifest
 
 if TYPE_CHECKING:
     from sglearn.site.render.pages import Page
 
-__all__ = ["NAV", "NAV_SECTIONS", "GeneratedFile", "render_site"]
+__all__ = ["NAV", "NAV_SECTIONS", "Build", "GeneratedFile", "render_build", "render_site"]
 
 NAV: list[tuple[str, str]] = [
     ("Dashboard", "index.md"),
@@ -55,13 +57,31 @@ class GeneratedFile:
     source: str | None = None
 
 
+@dataclass(frozen=True)
+class Build:
+    """One audience's generated files, and every figure they show with its exact value."""
+
+    files: list[GeneratedFile]
+    manifest: Manifest
+
+
 def render_site(
     cases: Iterable[Case | Document],
     vocabularies: Vocabularies,
     as_of: date,
     audience: Audience | None = None,
 ) -> list[GeneratedFile]:
-    """Every generated file for the published cases, sorted by path.
+    """Every generated file for the published cases, sorted by path (see render_build)."""
+    return render_build(cases, vocabularies, as_of, audience).files
+
+
+def render_build(
+    cases: Iterable[Case | Document],
+    vocabularies: Vocabularies,
+    as_of: date,
+    audience: Audience | None = None,
+) -> Build:
+    """Every generated file for the published cases, sorted by path, and the manifest.
 
     ``cases`` may be model cases or validated documents. Cases on publication hold are left
     out here, before anything is counted, so they appear nowhere on the site. ``audience``
@@ -80,8 +100,24 @@ def render_site(
     held: int | None = len(model) - len(published)
     if audience is not None and not audience.allows("dashboard", "held-count"):
         held = None
-    pages = SitePages(book, vocabularies, as_of, held, audience).all()
-    kept = [page for page in pages if _in_build(page, audience)]
+    threshold = vocabularies.settings.small_count_threshold
+    if audience is not None:
+        threshold = audience.threshold
+
+    def build(figures: FigureBook) -> list[Page]:
+        pages = SitePages(book, vocabularies, as_of, held, audience, figures).all()
+        return [page for page in pages if _in_build(page, audience)]
+
+    kept, manifest = protect(
+        build,
+        lambda forced: FigureBook(
+            audience.id if audience else "staff",
+            suppressed=audience is not None and audience.suppressed,
+            threshold=threshold,
+            forced=forced,
+            as_of=as_of.isoformat(),
+        ),
+    )
     anchors = {
         page.path: heading_ids(page.content) if page.path.endswith(".md") else frozenset()
         for page in kept
@@ -96,9 +132,10 @@ def render_site(
         )
         for page in kept
     ]
+    files.append(GeneratedFile(MANIFEST_FILE, manifest.to_json()))
     for generated in files:
         _check_path(generated.path)
-    return sorted(files, key=lambda f: f.path)
+    return Build(sorted(files, key=lambda f: f.path), manifest)
 
 
 def _in_build(page: Page, audience: Audience | None) -> bool:

@@ -91,7 +91,9 @@ def make_environment(
         theme=terms.theme_link,
         service=terms.service_link,
         case=_case_link,
-        outside=lambda count: str(suppress(count, threshold)),
+        outside=pass_context(
+            lambda ctx, count: str(suppress(count, threshold)) if ctx["outside"] else str(count)
+        ),
         period=lambda p: labels.period(p.start, p.end),
         due=due,
         known=known,
@@ -110,10 +112,20 @@ def make_environment(
         as_of_line=lambda: Markdown(
             f'<span class="sg-asof">As of {labels.long_date(as_of)}.</span>'
         ),
-        internal_note=lambda: Markdown(
-            "This page is for staff and governance: it shows exact numbers."
+        internal_note=pass_context(
+            lambda ctx: (
+                _outside_note(vocabularies.settings.organisation, ctx["fig"].threshold)
+                if ctx["outside"]
+                else _INTERNAL_NOTE
+            )
         ),
-        outside_note=lambda: _outside_note(vocabularies.settings.organisation, threshold),
+        outside_note=pass_context(
+            lambda ctx: (
+                _outside_note(vocabularies.settings.organisation, ctx["fig"].threshold)
+                if ctx["outside"]
+                else _INTERNAL_NOTE
+            )
+        ),
         themes_of=pass_context(
             lambda ctx, case: [terms.theme_link_for(t, str(ctx["root"])) for t in case.themes]
         ),
@@ -131,6 +143,9 @@ def make_environment(
         file_link=lambda name, ext: link(f"{name}.{ext}", f"downloads/{name}.{ext}"),
     )
     return env
+
+
+_INTERNAL_NOTE = Markdown("This page is for staff and governance: it shows exact numbers.")
 
 
 def _outside_note(organisation: str, threshold: int) -> Markdown:

@@ -23,8 +23,8 @@ from sglearn.review.verdicts import (
 )
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import Casebook, MeasureRow
-from sglearn.site.evidence import awaiting_evidence
 from sglearn.site.exports import DOWNLOADS, export_files
+from sglearn.site.figures import FigureBook
 from sglearn.site.gaps import case_unknowns
 from sglearn.site.render import labels
 from sglearn.site.render.audience_view import TEMPLATE_KINDS, view
@@ -32,11 +32,14 @@ from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
 from sglearn.site.render.inspectors import referral_summary, signal_summary, statement_evidence
 from sglearn.site.render.markdown import Markdown
+from sglearn.site.render.page_context import (
+    actions_context,
+    dashboard_context,
+    rollups_context,
+)
 from sglearn.site.trace import theme_trace
 from sglearn.site.trends import periods, theme_changes
 
-TOP = 5
-"""How many themes, reviews and improvements the dashboard lists."""
 LEARNING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Training", ("training-programme", "induction")),
     ("Supervision", ("supervision",)),
@@ -45,8 +48,6 @@ LEARNING_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Where learning went, in the three groups commissioners ask about."""
 INSPECTOR_DETAIL = 10
 """Reviews and figures listed per quality statement, so the page stays readable at scale."""
-NEEDS_ATTENTION = 10
-"""How many overdue actions the dashboard lists; the tracker has every one."""
 
 
 def _newest(case: Case) -> tuple[tuple[date, int], str]:
@@ -86,6 +87,7 @@ class SitePages:
         as_of: date,
         held: int | None = None,
         audience: Audience | None = None,
+        figures: FigureBook | None = None,
     ) -> None:
         """``held`` is how many reviews are held from publication: shown only where the
         audience may know it (the staff site); None leaves it out. ``audience`` limits the
@@ -93,10 +95,17 @@ class SitePages:
         self.book = book
         self.held = held
         self.audience = audience
+        threshold = vocabularies.settings.small_count_threshold
+        self.figures = figures or FigureBook("staff", suppressed=False, threshold=threshold)
         self.v = vocabularies
         self.as_of = as_of
         published = frozenset(c.id for c in book.cases)
         self.env: Environment = make_environment(vocabularies, as_of, published)
+        self.env.globals.update(
+            fig=self.figures,
+            outside=self.figures.suppressed,
+            section=lambda name: Markdown(self.figures.section(name)),
+        )
         self.base: dict[str, Any] = {
             "as_of": as_of,
             "as_of_long": labels.long_date(as_of),
@@ -106,9 +115,16 @@ class SitePages:
 
     def _page(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
         root = Markdown("../" * path.count("/"))
-        text = self.env.get_template(template).render(**self.base, root=root, **context)
         kind = TEMPLATE_KINDS[template]
-        return Page(path, view(text, kind, self.audience), source, kind)
+        start = self.figures.start_page()
+        text = self.env.get_template(template).render(**self.base, root=root, **context)
+        audience = self.audience
+        if audience is not None:
+            shown = audience.allows_page(kind)
+            self.figures.keep_only(
+                start, lambda where: shown and (where is None or audience.allows(kind, where))
+            )
+        return Page(path, view(text, kind, audience), source, kind)
 
     def all(self) -> Iterator[Page]:
         yield self.dashboard()
@@ -134,15 +150,18 @@ class SitePages:
         yield self.services()
         for service_id in self.v.services:
             yield self.service(service_id)
-        states = list(self.book.shown_action_states)
-        yield self._page("actions.md.j2", "actions.md", book=self.book, v=self.v, states=states)
+        yield self.actions()
         yield self._page("recommendations.md.j2", "recommendations.md", book=self.book)
         yield self._page("gaps.md.j2", "gaps.md", book=self.book)
         yield self.inspectors()
         yield self.commissioners()
         downloads = [d for d in DOWNLOADS if self._allows("downloads", d[0])]
         yield self._page("downloads.md.j2", "downloads.md", downloads=downloads)
-        for path, text in export_files(self.book, self.v).items():
+        start = self.figures.start_page()
+        files = export_files(self.book, self.v, self.figures)
+        if self.audience is not None and not self.audience.allows("downloads", "themes"):
+            self.figures.keep_only(start, lambda _where: False)
+        for path, text in files.items():
             yield Page(path, text)
         yield from self.charts()
 
@@ -150,36 +169,8 @@ class SitePages:
         return self.audience is None or self.audience.allows(kind, section)
 
     def dashboard(self) -> Page:
-        book = self.book
-        overdue = [t for t in book.actions if t.state == "overdue"]
-        improvements = sorted(
-            book.verified_improvements,
-            key=lambda r: (
-                r.measure.follow_up.period.end.sort_key if r.measure.follow_up else (date.min, 0),
-                r.case.id,
-                r.measure.id,
-            ),
-            reverse=True,
-        )
-        return self._page(
-            "dashboard.md.j2",
-            "index.md",
-            book=book,
-            overdue=overdue,
-            overdue_shown=overdue[:NEEDS_ATTENTION],
-            top_themes=list(book.themes_this_year.items())[:TOP],
-            improvements=improvements[:TOP],
-            recent=book.newest_first[:TOP],
-            trend=[(q, len(book.by_quarter.get(q, ()))) for q in book.trend_quarters],
-            held=self.held,
-            changes=theme_changes(book),
-            compared=periods(self.as_of),
-            awaiting=[
-                (c, [f"{item}: {why}" for item, why in items])
-                for c in book.cases
-                if c.is_open and (items := awaiting_evidence(c, self.as_of))
-            ],
-        )
+        context = dashboard_context(self.book, self.as_of)
+        return self._page("dashboard.md.j2", "index.md", held=self.held, **context)
 
     def case(self, case: Case) -> Page:
         timeliness = [referral_timeliness(case, r, self.v, self.as_of) for r in case.referrals]
@@ -228,10 +219,14 @@ class SitePages:
         grid = {
             "columns": [self.v.services[s].label for s in services],
             "rows": [
-                (t, [book.service_themes.get(s, {}).get(t, 0) for s in services]) for t in themes
+                (t, [(s, book.service_themes.get(s, {}).get(t, 0)) for s in services])
+                for t in themes
             ],
         }
         return self._page("services.md.j2", "services/index.md", book=book, v=self.v, grid=grid)
+
+    def actions(self) -> Page:
+        return self._page("actions.md.j2", "actions.md", v=self.v, **actions_context(self.book))
 
     def commissioners(self) -> Page:
         by_channel = self.book.learning_by_channel
@@ -250,6 +245,7 @@ class SitePages:
             book=self.book,
             learning_groups=LEARNING_GROUPS,
             learning_entries=entries,
+            **rollups_context(self.book, self.v),
         )
 
     def service(self, service_id: str) -> Page:
