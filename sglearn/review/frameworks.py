@@ -46,10 +46,16 @@ class FrameworkVersion:
     items: dict[str, Item]
     evidence_categories: dict[str, str]
     rating_scale: tuple[str, ...]
+    regulator_name: str = ""
 
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def inspected_by(self) -> str:
+        """The regulator's name for messages and pages; its id when the file gives none."""
+        return self.regulator_name or self.regulator.upper()
 
     def fits(self, nation: str, setting: str) -> bool:
         """Whether a case in ``nation`` at a service of kind ``setting`` may tag this framework."""
@@ -238,6 +244,7 @@ def parse_framework(data: dict[str, Any]) -> FrameworkVersion:
         },
         evidence_categories={c["id"]: c["label"] for c in data["evidence_categories"]},
         rating_scale=tuple(data.get("rating_scale", ())),
+        regulator_name=str(data.get("regulator_name", "")),
     )
 
 

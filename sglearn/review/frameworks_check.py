@@ -214,6 +214,57 @@ def _crosswalk_problems(
     return problems
 
 
+def settings_problems(settings: Document | None, catalogue: Catalogue) -> list[Problem]:
+    """Every framework the settings name for the inspectors page exists and covers its line."""
+    if settings is None:
+        return []
+    publication = settings.data.get("publication", {})
+    known = list(catalogue.frameworks)
+    problems = []
+    if "current_framework" in publication and publication["current_framework"] not in known:
+        problems.append(
+            _at(
+                settings,
+                ("publication", "current_framework"),
+                "settings/framework",
+                f"there is no framework '{publication['current_framework']}' in "
+                "schemas/frameworks/",
+                _did_you_mean(publication["current_framework"], known, "Known frameworks"),
+            )
+        )
+    for nation, lines in publication.get("inspector_frameworks", {}).items():
+        for setting, ids in lines.items():
+            for index, framework_id in enumerate(ids):
+                where = ("publication", "inspector_frameworks", nation, setting, index)
+                framework = catalogue.frameworks.get(framework_id)
+                if framework is None:
+                    message = f"there is no framework '{framework_id}' in schemas/frameworks/"
+                    hint = _did_you_mean(framework_id, known, "Known frameworks")
+                elif nation not in framework.nations or (
+                    setting != "default" and setting not in framework.settings
+                ):
+                    covers = f"{', '.join(framework.nations)} ({', '.join(framework.settings)})"
+                    message = f"{framework_id} does not cover {setting} services in {nation}"
+                    hint = f"Its file says it covers {covers}. " + _fitting(
+                        catalogue, nation, setting
+                    )
+                else:
+                    continue
+                problems.append(_at(settings, where, "settings/framework", message, hint))
+    return problems
+
+
+def _fitting(catalogue: Catalogue, nation: str, setting: str) -> str:
+    fitting = sorted(
+        f.id
+        for f in catalogue.frameworks.values()
+        if nation in f.nations and (setting == "default" or setting in f.settings)
+    )
+    if not fitting:
+        return "No framework file covers it yet; add one under schemas/frameworks/."
+    return "Use one of: " + ", ".join(fitting) + "."
+
+
 def _unknown_item(
     document: Document, where: tuple[str | int, ...], item: str, framework: FrameworkVersion
 ) -> Problem:

@@ -13,6 +13,8 @@ from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 from sglearn.read.schema import SchemaChecker
 from sglearn.review.calendar import UnknownCalendarError, WorkingCalendar, check_calendar
+from sglearn.review.frameworks import Catalogue
+from sglearn.review.frameworks_check import check_catalogue, settings_problems
 from sglearn.review.nations import NATIONS_FILE, Nations, check_nations
 
 # file (under schemas/) -> meta-schema (under schemas/meta/)
@@ -63,10 +65,33 @@ class Settings:
     calendars: dict[str, str] = field(default_factory=dict)
     """Jurisdiction -> its bank-holiday calendar, e.g. ``england`` -> ``GB-ENG``."""
     closure_days: frozenset[date] = frozenset()
+    inspector_frameworks: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Nation -> setting (or ``default``) -> the frameworks the inspectors page reads those
+    reviews through. Empty in settings files that name one ``current_framework`` for all."""
 
     def calendar(self, jurisdiction: str) -> WorkingCalendar:
         """The working days of a jurisdiction: weekends, its bank holidays, closure days."""
         return WorkingCalendar(self.calendars.get(jurisdiction), self.closure_days)
+
+    def view_frameworks(self, nation: str, setting: str) -> tuple[str, ...]:
+        """The frameworks a case from ``nation`` at a ``setting`` service is shown under.
+
+        A line for the setting wins over the nation's ``default``; a nation the settings do
+        not name gets none. Older settings name one framework for every case.
+        """
+        if not self.inspector_frameworks:
+            return (self.current_framework,) if self.current_framework else ()
+        per_nation = self.inspector_frameworks.get(nation, {})
+        return per_nation.get(setting, per_nation.get("default", ()))
+
+    def view_order(self) -> tuple[str, ...]:
+        """Every framework the settings name for the inspectors page, first-named first."""
+        if not self.inspector_frameworks:
+            return (self.current_framework,) if self.current_framework else ()
+        named = (
+            f for lines in self.inspector_frameworks.values() for fs in lines.values() for f in fs
+        )
+        return tuple(dict.fromkeys(named))
 
 
 @dataclass
@@ -82,6 +107,8 @@ class Vocabularies:
     settings: Settings
     nations: Nations | None = None
     """What differs by nation (schemas/nations.yaml): clocks, bodies, calendars."""
+    catalogue: Catalogue = field(default_factory=lambda: Catalogue({}, {}))
+    """The frameworks with their crosswalks, for reading a tag under another framework."""
 
     def framework_tags(self) -> dict[str, Term]:
         """Every taggable quality statement, keyed ``framework:statement``."""
@@ -119,6 +146,7 @@ def load_vocabularies(project: Project) -> Vocabularies:
     documents: dict[str, dict[str, Any]] = {}
     checkers: dict[str, SchemaChecker] = {}
     framework_files = sorted((project.schemas_dir / "frameworks").glob("*.yaml"))
+    settings_document: Document | None = None
     wanted = dict(VOCABULARY_FILES)
     for file in framework_files:
         wanted[f"frameworks/{file.name}"] = "framework.schema.json"
@@ -133,6 +161,7 @@ def load_vocabularies(project: Project) -> Vocabularies:
         found = checkers[meta].check(loaded)
         if not found and relative == "settings.yaml":
             found = _calendar_problems(loaded)
+            settings_document = loaded
         problems.extend(found)
         if not found:
             documents[relative] = loaded.data
@@ -142,7 +171,12 @@ def load_vocabularies(project: Project) -> Vocabularies:
         problems.extend(nation_problems)
     if problems:
         raise VocabularyError(problems)
+    catalogue, problems, _ = check_catalogue(project)
+    problems.extend(settings_problems(settings_document, catalogue))
+    if problems:
+        raise VocabularyError(problems)
     vocabularies = _assemble(documents)
+    vocabularies.catalogue = catalogue
     vocabularies.nations = nations
     return vocabularies
 
@@ -227,9 +261,13 @@ def _assemble(documents: dict[str, dict[str, Any]]) -> Vocabularies:
         lado_working_days=raw["deadlines"]["lado_working_days"],
         due_soon_days=raw["deadlines"]["due_soon_days"],
         small_count_threshold=raw["publication"]["small_count_threshold"],
-        current_framework=raw["publication"]["current_framework"],
+        current_framework=_main_framework(raw["publication"]),
         calendars={str(k): str(v["bank_holidays"]) for k, v in raw["jurisdictions"].items()},
         closure_days=frozenset(date.fromisoformat(d) for d in raw.get("extra_closure_days") or []),
+        inspector_frameworks={
+            str(nation): {str(setting): tuple(ids) for setting, ids in lines.items()}
+            for nation, lines in raw["publication"].get("inspector_frameworks", {}).items()
+        },
     )
     outcomes = {
         (item["jurisdiction"], item["track"]): _terms(item["terms"])
@@ -246,3 +284,11 @@ def _assemble(documents: dict[str, dict[str, Any]]) -> Vocabularies:
         frameworks=frameworks,
         settings=settings,
     )
+
+
+def _main_framework(publication: dict[str, Any]) -> str:
+    """``current_framework`` when given (older files), else the first framework named."""
+    if "current_framework" in publication:
+        return str(publication["current_framework"])
+    lines = publication.get("inspector_frameworks", {})
+    return next((str(f) for line in lines.values() for fs in line.values() for f in fs), "")

@@ -203,7 +203,7 @@ def test_injection_hostile_text_is_still_there_to_read(hostile_site: dict[str, s
 
 
 ALLOWED_ELEMENTS = {
-    "p", "h1", "h2", "h3", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "em",
+    "p", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "em",
     "strong", "ul", "ol", "li", "hr", "div", "img",
 }  # fmt: skip
 
@@ -220,8 +220,12 @@ def assert_inert(path: str, html: str) -> None:
             if name == "style":
                 assert value == "text-align: right;", (path, value)
         if tag == "div":
-            # the only block we make is the small-numbers note on outside pages
-            assert ("class", "admonition note") in attrs, (path, attrs)
+            # the blocks we make: the small-numbers note on outside pages, and the inspectors
+            # page's note on a draft (warning) or withdrawn (note) framework
+            assert attrs in ([("class", "admonition note")], [("class", "admonition warning")]), (
+                path,
+                attrs,
+            )
         if tag == "img":
             assert dict(attrs)["src"].endswith(".svg"), (path, attrs)
     assert html.count("<h1") == 1, path

@@ -30,7 +30,7 @@ from sglearn.site.render import labels
 from sglearn.site.render.audience_view import TEMPLATE_KINDS, view
 from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
-from sglearn.site.render.inspectors import referral_summary, signal_summary, statement_evidence
+from sglearn.site.render.inspectors import framework_sections, referral_summary, signal_summary
 from sglearn.site.render.markdown import Markdown
 from sglearn.site.render.page_context import (
     actions_context,
@@ -264,17 +264,13 @@ class SitePages:
         )
 
     def inspectors(self) -> Page:
-        framework = self.v.frameworks.get(self.v.settings.current_framework)
-        categories = dict(framework.evidence_categories) if framework else {}
-        evidence = statement_evidence(self.book, self.v, categories)
+        sections, uncovered = framework_sections(self.book, self.v)
         return self._page(
             "inspectors.md.j2",
             "inspectors.md",
             book=self.book,
-            framework=framework,
-            categories=categories,
-            evidence=evidence,
-            uncategorised=sum(1 for r in self.book.measures if r.measure.evidence_category is None),
+            sections=sections,
+            uncovered=uncovered,
             bodies=referral_summary(self.book, self.v),
             detail_limit=INSPECTOR_DETAIL,
             newest=lambda cases: sorted(cases, key=_newest, reverse=True)[:INSPECTOR_DETAIL],
