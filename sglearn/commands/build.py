@@ -30,6 +30,7 @@ from sglearn.publish.atomic import (
     replace_atomically,
 )
 from sglearn.publish.hosts import PUBLISHERS, SiteBuildError, publisher
+from sglearn.read.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,6 +50,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="where to put the site (default: site_dir in mkdocs.yml, normally site/)",
     )
     add_config_option(parser)
+    whose = parser.add_mutually_exclusive_group()
+    whose.add_argument(
+        "--audience",
+        metavar="ID",
+        help="build one audience's site, as schemas/audiences.yaml defines it (staff, "
+        "inspector, commissioner, public): only the pages and parts that audience may read, "
+        "small counts suppressed where its policy says (default: the staff site)",
+    )
+    whose.add_argument(
+        "--all-audiences",
+        action="store_true",
+        help="build every audience's site from the same cases into DIR/<audience>/, read and "
+        "checked once; all are replaced together, or none is",
+    )
     parser.add_argument(
         "--publisher",
         choices=PUBLISHERS,
@@ -98,15 +113,22 @@ def run(args: argparse.Namespace) -> int:
         host = publisher(args.publisher)
         site_dir = args.site_dir or host.configured_site_dir(config_file)
         check_target(site_dir, project.root)
+        audiences = _audiences(project, args)
+
+        def build_into(fresh: Path) -> None:
+            for audience in audiences:
+                host.build_site(
+                    config_file,
+                    fresh / audience if args.all_audiences else fresh,
+                    as_of,
+                    strict=args.strict or None,
+                    validated=(project.root, report),
+                    audience=audience if args.all_audiences or args.audience else None,
+                )
+
         replace_atomically(
             site_dir,
-            lambda fresh: host.build_site(
-                config_file,
-                fresh,
-                as_of,
-                strict=args.strict or None,
-                validated=(project.root, report),
-            ),
+            build_into,
             project_name=project.root.name,
             check_output=lambda folder: check_output(folder, project.root),
         )
@@ -125,12 +147,33 @@ def run(args: argparse.Namespace) -> int:
         print("Any previous site is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
     elapsed = time.monotonic() - started
+    whose = f" for {', '.join(audiences)}" if args.all_audiences or args.audience else ""
     print(
-        f"Built the site in {_shown(site_dir)} from {report.files_checked} case file"
+        f"Built the site{whose} in {_shown(site_dir)} from {report.files_checked} case file"
         f"{'' if report.files_checked == 1 else 's'}, as of {as_of.isoformat()} "
         f"({elapsed:.1f} s)."
     )
     return EXIT_OK
+
+
+def _audiences(project: Project, args: argparse.Namespace) -> list[str]:
+    """Whose sites to build: every audience, one, or the staff site (the default)."""
+    if not (args.all_audiences or args.audience):
+        return ["staff"]
+    from sglearn.review.audiences import AudiencesError, load_audiences
+
+    try:
+        known = load_audiences(project)
+    except AudiencesError as broken:
+        shown = "\n  ".join(f"{p.path}:{p.line}: {p.message}" for p in broken.problems)
+        raise UsageError(f"schemas/audiences.yaml cannot be used:\n  {shown}") from None
+    if args.all_audiences:
+        return list(known.ids)
+    if args.audience not in known.ids:
+        raise UsageError(
+            f"there is no audience {args.audience!r}; choose one of {', '.join(known.ids)}"
+        )
+    return [str(args.audience)]
 
 
 def _shown(folder: Path) -> str:

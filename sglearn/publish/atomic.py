@@ -8,6 +8,7 @@ Both front ends share this: the MkDocs plugin hands the generated pages to MkDoc
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -20,6 +21,7 @@ from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 
 if TYPE_CHECKING:
+    from sglearn.review.audiences import Audience
     from sglearn.site.render import GeneratedFile
 
 
@@ -29,6 +31,8 @@ class Generation:
 
     report: Report
     files: list[GeneratedFile] = field(default_factory=list)
+    audience: Audience | None = None
+    """Whose build this is (schemas/audiences.yaml); None is the staff site, all of it."""
     abbreviations: str = ""
     """Markdown abbreviation lines (from the glossary) a host appends to every page."""
 
@@ -36,11 +40,24 @@ class Generation:
     def ok(self) -> bool:
         return self.report.errors == 0 and self.report.vocabularies is not None
 
+    def keeps(self, page: str) -> bool:
+        """Whether this build holds the page at ``page`` (a path under docs/ or generated):
+        every generated file it made, and the hand-written pages its audience reads."""
+        if any(f.path == page for f in self.files):
+            return True
+        return self.audience is None or self.audience.allows_doc(page)
 
-def generate_site(project: Project, as_of: date, report: Report | None = None) -> Generation:
-    """Validate (unless a report is given), then render every page; no pages if anything failed."""
+
+def generate_site(
+    project: Project, as_of: date, report: Report | None = None, audience: str | None = None
+) -> Generation:
+    """Validate (unless a report is given), then render every page; no pages if anything failed.
+
+    ``audience`` names an audience in schemas/audiences.yaml: its build holds only what its
+    policy lists. None builds the staff site.
+    """
     report = report if report is not None else validate(project, as_of)
-    generation = Generation(report)
+    generation = Generation(report, audience=_audience(project, audience))
     if not generation.ok:
         return generation
     # Imported here: the page generator is the heavy part and `sglearn validate` never needs it.
@@ -53,21 +70,70 @@ def generate_site(project: Project, as_of: date, report: Report | None = None) -
 
     assert report.vocabularies is not None
     cases = cases_from_documents(report.documents)
-    generation.files = render_site(cases, report.vocabularies, as_of)
+    chosen = generation.audience
+    generation.files = render_site(cases, report.vocabularies, as_of, chosen)
     # The checks reference comes from the rule registry, not the cases: it is the same for
     # every build and lets a lead look up any rule id that `sglearn validate` printed.
-    generation.files.append(GeneratedFile(CHECKS_PATH, render_checks_page(), None))
+    if chosen is None or chosen.allows_page("checks"):
+        generation.files.append(GeneratedFile(CHECKS_PATH, render_checks_page(), None))
     # The glossary explains every term of art once; its abbreviations expand on every page.
     try:
         terms = load_glossary(project)
     except GlossaryError as broken:
         shown = "\n  ".join(error_lines(broken.problems))
         raise PublishError(f"the glossary cannot be used:\n  {shown}") from None
-    generation.files.append(GeneratedFile(GLOSSARY_PATH, glossary_page(terms), None))
+    if chosen is None or chosen.allows_page("glossary"):
+        generation.files.append(GeneratedFile(GLOSSARY_PATH, glossary_page(terms), None))
     generation.abbreviations = abbreviations(terms)
+    if chosen is not None:  # the checks and glossary pages link to hand-written pages too
+        generation.files = _within_build(generation)
     for generated in generation.files:
         check_relative(generated.path)
     return generation
+
+
+def _within_build(generation: Generation) -> list[GeneratedFile]:
+    """Links from the generated pages to pages this audience's build does not hold, as text."""
+    from sglearn.site.render import GeneratedFile
+
+    return [
+        GeneratedFile(
+            f.path,
+            within_build(f.content, f.path, generation.files, generation.keeps)
+            if f.path.endswith(".md")
+            else f.content,
+            f.source,
+        )
+        for f in generation.files
+    ]
+
+
+def within_build(
+    markdown: str, path: str, generated: list[GeneratedFile], keeps: Callable[[str], bool]
+) -> str:
+    """``markdown`` (the page at ``path``) with links to pages outside the build as text."""
+    from sglearn.site.render.audience_view import heading_ids, unlink_absent
+
+    anchors = {f.path: heading_ids(f.content) for f in generated if f.path.endswith(".md")}
+    return unlink_absent(markdown, path, anchors, keeps)
+
+
+def _audience(project: Project, audience: str | None) -> Audience | None:
+    if audience is None:
+        return None
+    from sglearn.review.audiences import AudiencesError, load_audiences
+
+    try:
+        audiences = load_audiences(project)
+    except AudiencesError as broken:
+        shown = "\n  ".join(error_lines(broken.problems))
+        raise PublishError(f"schemas/audiences.yaml cannot be used:\n  {shown}") from None
+    if audience not in audiences.ids:
+        raise PublishError(
+            f"there is no audience {audience!r}; schemas/audiences.yaml names "
+            + ", ".join(audiences.ids)
+        )
+    return audiences.get(audience)
 
 
 def error_lines(problems: list[Problem]) -> list[str]:
@@ -134,6 +200,7 @@ __all__ = [
     "error_lines",
     "generate_site",
     "replace_atomically",
+    "within_build",
     "write_files",
     "write_marker",
 ]

@@ -42,6 +42,7 @@ class BuildSite(Protocol):
         *,
         strict: bool | None = None,
         validated: tuple[Path, Report] | None = None,
+        audience: str | None = None,
     ) -> None: ...
 
 

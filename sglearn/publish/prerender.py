@@ -23,7 +23,7 @@ from sglearn.publish.atomic import Generation, write_files
 from sglearn.publish.host_config import dump_host_config, plugin_options, without_plugin
 from sglearn.publish.hosts import SiteBuildError
 from sglearn.site.html import protect, with_as_of
-from sglearn.site.navigation import site_nav
+from sglearn.site.navigation import prune_nav, site_nav
 
 STAGED_CONFIG = "mkdocs.yml"
 STAGED_DOCS = "docs"
@@ -52,6 +52,10 @@ def stage(
         raise SiteBuildError(f"the docs folder {docs_dir} does not exist")
     staged_docs = staging / STAGED_DOCS
     shutil.copytree(docs_dir, staged_docs, ignore=_hidden)
+    if generation.audience is not None:  # only the hand-written pages this audience reads
+        for page in sorted(staged_docs.rglob("*.md")):
+            if not generation.keeps(page.relative_to(staged_docs).as_posix()):
+                page.unlink()
     for generated in generation.files:
         if staged_docs.joinpath(*PurePosixPath(generated.path).parts).exists():
             raise SiteBuildError(
@@ -66,7 +70,8 @@ def stage(
 
     staged = dict(config)
     own_nav = config.get("nav")
-    staged["nav"] = site_nav(docs_dir, own_nav if isinstance(own_nav, list) else None)
+    nav = site_nav(docs_dir, own_nav if isinstance(own_nav, list) else None)
+    staged["nav"] = prune_nav(nav, generation.keeps) if generation.audience else nav
     staged["docs_dir"] = STAGED_DOCS
     staged["site_dir"] = STAGED_SITE
     staged["plugins"] = without_plugin(config, "sglearn")

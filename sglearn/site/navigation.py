@@ -7,6 +7,7 @@ grow with the data (cost growing with the square of the cases).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,21 @@ def site_nav(docs: Path, own_nav: list[Any] | None = None) -> list[Any]:
             members = [p for p in NAV_SECTIONS[section] if p not in placed]
             generated.append({section: [{titles[p]: p} for p in members]})
     return generated + own
+
+
+def prune_nav(nav: Any, keep: Callable[[str], bool]) -> Any:
+    """The navigation with only the pages ``keep`` accepts, and no section left empty:
+    an audience's build lists only what it holds."""
+    if isinstance(nav, str):
+        return nav if keep(nav) else None
+    if isinstance(nav, dict):
+        pruned = {k: prune_nav(v, keep) for k, v in nav.items()}
+        pruned = {k: v for k, v in pruned.items() if v not in (None, [], {})}
+        return pruned or None
+    if isinstance(nav, list):
+        items = [prune_nav(v, keep) for v in nav]
+        return [v for v in items if v not in (None, [], {})]
+    return nav
 
 
 def nav_paths(nav: Any) -> set[str]:

@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 from sglearn.check.validation import Report
 from sglearn.publish.hosts import SiteBuildError
-from sglearn.publish.mkdocs_adapter.plugin import AS_OF_ENV, SglearnPlugin
+from sglearn.publish.mkdocs_adapter.plugin import AS_OF_ENV, AUDIENCE_ENV, SglearnPlugin
 
 __all__ = ["SiteBuildError", "build_site", "configured_site_dir", "serve_site"]
 
@@ -74,6 +74,7 @@ def build_site(
     *,
     strict: bool | None = None,
     validated: tuple[Path, Report] | None = None,
+    audience: str | None = None,
 ) -> None:
     """``mkdocs build`` of ``config_file`` into ``site_dir`` for the given as-of date.
 
@@ -83,7 +84,11 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    with _mkdocs_messages(logging.WARNING), _environment(AS_OF_ENV, as_of.isoformat()):
+    with (
+        _mkdocs_messages(logging.WARNING),
+        _environment(AS_OF_ENV, as_of.isoformat()),
+        _environment(AUDIENCE_ENV, audience),
+    ):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
             plugin = config.plugins.get("sglearn")

@@ -25,13 +25,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sglearn.check.validation import Report
-from sglearn.publish.atomic import PublishError, check_target, error_lines, generate_site
+from sglearn.publish.atomic import (
+    PublishError,
+    check_target,
+    error_lines,
+    generate_site,
+    within_build,
+)
 from sglearn.publish.ownership import write_marker
 from sglearn.read.problems import Level
 from sglearn.read.project import Project
 from sglearn.review.as_of import AsOfError, resolve_as_of
 from sglearn.site.html import protect, with_as_of
-from sglearn.site.navigation import site_nav
+from sglearn.site.navigation import prune_nav, site_nav
 from sglearn.site.problems_banner import problem_lines, with_banner
 from sglearn.site.render import NAV, GeneratedFile
 
@@ -39,6 +45,8 @@ log = logging.getLogger("mkdocs.plugins.sglearn")
 
 AS_OF_ENV = "SGLEARN_AS_OF"
 """Set by `sglearn serve --as-of`: read at every rebuild, where the plugin is made anew."""
+AUDIENCE_ENV = "SGLEARN_AUDIENCE"
+"""Set by `sglearn build --audience`: whose build this is (schemas/audiences.yaml)."""
 _GZIP_LAST = 2**32 - 1  # the gzip header holds the sitemap's date in 32 bits
 
 
@@ -46,6 +54,7 @@ class SglearnConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs' own hoo
     """Options under ``plugins: - sglearn:`` in mkdocs.yml."""
 
     as_of = opt.Optional(opt.Type((str, date)))
+    audience = opt.Optional(opt.Type(str))
     project = opt.Optional(opt.Dir(exists=True))
     content_security_policy = opt.Type(bool, default=True)
 
@@ -64,6 +73,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self._saved_epoch: str | None = None
         self.project = Project(Path.cwd())
         self.as_of = date.today()
+        self.keeps: Any = None  # which hand-written pages this audience's build holds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # live reload injects a script the CSP would block
@@ -81,7 +91,8 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         handoff, self.handoff = self.handoff, None
         earlier = handoff[2] if handoff and handoff[:2] == (root.resolve(), self.as_of) else None
         try:
-            generation = generate_site(self.project, self.as_of, earlier)
+            audience = os.environ.get(AUDIENCE_ENV) or self.config.audience
+            generation = generate_site(self.project, self.as_of, earlier, audience)
         except PublishError as error:
             raise PluginError(f"sglearn: {error}") from None
         if not generation.ok:
@@ -103,7 +114,9 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             log.info(f"sglearn: {warnings} warning(s) in the case files; see `sglearn validate`.")
         self.generated = generation.files
         self.abbreviations = generation.abbreviations
-        config.nav = site_nav(Path(config.docs_dir), config.nav)
+        self.keeps = generation.keeps if generation.audience is not None else None
+        nav = site_nav(Path(config.docs_dir), config.nav)
+        config.nav = prune_nav(nav, self.keeps) if self.keeps else nav
         return config
 
     @property
@@ -112,6 +125,10 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         top_level = {path for _title, path in NAV}  # only these in the nav: it is on every page
+        if self.keeps is not None:  # an audience's build: only the hand-written pages it reads
+            for page in [f for f in files if f.is_documentation_page()]:
+                if not self.keeps(page.src_uri):
+                    files.remove(page)
         for generated in self.generated:
             if files.get_file_from_path(generated.path) is not None:
                 raise PluginError(
@@ -135,6 +152,9 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.keeps is not None and page.file.generated_by is None:
+            # A hand-written page in an audience's build: links to pages it lacks become text.
+            markdown = within_build(markdown, page.file.src_uri, self.generated, self.keeps)
         return markdown + self.abbreviations  # the glossary's terms expand on every page
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:

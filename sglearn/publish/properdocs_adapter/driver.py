@@ -17,6 +17,7 @@ from sglearn.publish.hosts import SiteBuildError, epoch_of, require_host, run_ho
 
 HOST = "ProperDocs"
 AS_OF_ENV = "SGLEARN_AS_OF"  # read by the plugin (sglearn.publish.mkdocs_adapter.plugin)
+AUDIENCE_ENV = "SGLEARN_AUDIENCE"  # likewise
 _SHOWN = ("WARNING", "ERROR")
 
 __all__ = ["SiteBuildError", "build_site", "configured_site_dir"]
@@ -29,6 +30,7 @@ def build_site(
     *,
     strict: bool | None = None,
     validated: tuple[Path, Report] | None = None,
+    audience: str | None = None,
 ) -> None:
     """``properdocs build`` of ``config_file`` into ``site_dir`` for the given as-of date.
 
@@ -48,6 +50,7 @@ def build_site(
         name=HOST,
         cwd=config_file.parent,
         env={
+            **({AUDIENCE_ENV: audience} if audience else {}),
             AS_OF_ENV: as_of.isoformat(),
             "SOURCE_DATE_EPOCH": epoch_of(as_of),
             "NO_MKDOCS_2_WARNING": "1",

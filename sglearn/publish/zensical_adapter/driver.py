@@ -32,6 +32,7 @@ def build_site(
     *,
     strict: bool | None = None,
     validated: tuple[Path, Report] | None = None,
+    audience: str | None = None,
 ) -> None:
     """Build the site of ``config_file`` into ``site_dir`` (an empty folder) with Zensical."""
     require_host(
@@ -41,7 +42,7 @@ def build_site(
         "with --publisher mkdocs",
     )
     root, report = validated if validated else (config_file.parent, None)
-    generation = generate_site(Project(root), as_of, report)
+    generation = generate_site(Project(root), as_of, report, audience)
     if not generation.ok:
         lines = "\n  ".join(error_lines(generation.report.problems))
         raise SiteBuildError(f"the case files have errors; nothing was built:\n  {lines}")

@@ -60,9 +60,15 @@ def view(text: str, kind: str, audience: Audience | None) -> str:
     return keep_sections(text, lambda name: audience.allows(kind, name))
 
 
-def unlink_absent(text: str, path: str, anchors: Mapping[str, frozenset[str]]) -> str:
+def unlink_absent(
+    text: str,
+    path: str,
+    anchors: Mapping[str, frozenset[str]],
+    also: Callable[[str], bool] = lambda _path: False,
+) -> str:
     """Links to pages (or sections of pages) outside this build become their text;
-    pictures outside it go. ``anchors`` maps each page in the build to its headings' ids."""
+    pictures outside it go. ``anchors`` maps each page in the build to its headings' ids;
+    ``also`` accepts further pages known to be in the build (hand-written ones)."""
 
     def swap(match: re.Match[str]) -> str:
         image, label, target, fragment = match.groups()
@@ -71,8 +77,10 @@ def unlink_absent(text: str, path: str, anchors: Mapping[str, frozenset[str]]) -
         resolved = (
             posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
         )
-        if resolved.endswith(".md"):
-            present = resolved in anchors and (not fragment or fragment[1:] in anchors[resolved])
+        if resolved.endswith(".md") and resolved not in anchors:
+            present = also(resolved)
+        elif resolved.endswith(".md"):
+            present = not fragment or fragment[1:] in anchors[resolved]
         else:
             present = resolved in anchors
         if present:

@@ -114,7 +114,9 @@ def make_environment(
         ),
         internal_note=pass_context(
             lambda ctx: (
-                _outside_note(vocabularies.settings.organisation, ctx["fig"].threshold)
+                Markdown(
+                    "\n\n" + _outside_note(vocabularies.settings.organisation, ctx["fig"].threshold)
+                )
                 if ctx["outside"]
                 else _INTERNAL_NOTE
             )
