@@ -60,7 +60,7 @@ def suggestion(value: str, choices: Sequence[Choice]) -> str:
                 f"write {choice.id}."
             )
         if _plain(choice.id) == wanted and choice.id != value:
-            return f"Did you mean '{choice.id}'? Ids are written in lower case with dashes."
+            return f"Did you mean '{choice.id}'?"
     names: dict[str, Choice] = {}
     for choice in choices:
         names.setdefault(_plain(choice.id), choice)
