@@ -365,3 +365,19 @@ def test_a_missing_field_hint_says_where_to_add_it(tmp_path: Path, name: str) ->
     hint = only_problem(tmp_path, name).hint
     assert hint.startswith("Add '")
     assert " after '" in hint and " on line " in hint
+
+
+RULE_FIXTURES = sorted((DATA.parent / "rules" / "invalid").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("fixture", RULE_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_rule_problem_says_what_to_do(tmp_path: Path, fixture: Path) -> None:
+    """Each rule's hint is advice in words: more than a few words, and not the message again."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    shutil.copy(fixture, cases / fixture.name)
+    report = validate(Project(tmp_path), AS_OF, [cases])
+    assert report.problems
+    for problem in report.problems:
+        assert len(problem.hint.split()) >= 6, problem
+        assert problem.hint.rstrip(".?") != problem.message, problem
