@@ -77,14 +77,14 @@ CASES = [
         "LR-2026-305",
         (19, 5, "vocabulary/abuse-category"),
         (
-            "'emotional' (Emotional abuse) is a category for children's cases, but this case is "
-            "on the adults track"
+            "'emotional' (Emotional abuse (children)) is a category for children's cases, but "
+            "this case is on the adults track"
         ),
         (
             "Did you mean 'psychological'? For adults' cases use one of: physical (Physical "
             "abuse), domestic (Domestic abuse), sexual (Sexual abuse), psychological "
-            "(Psychological or emotional abuse), financial (Financial or material abuse), "
-            "modern-slavery, discriminatory (Discriminatory abuse), organisational "
+            "(Psychological or emotional abuse (adults)), financial (Financial or material "
+            "abuse), modern-slavery, discriminatory (Discriminatory abuse), organisational "
             "(Organisational or institutional abuse), neglect (Neglect and acts of omission) or "
             "self-neglect. What each one means is in schemas/vocabularies/abuse-categories.yaml."
         ),
@@ -97,8 +97,8 @@ CASES = [
         (
             "Did you mean 'sexual' (Sexual abuse)? For adults' cases use one of: physical "
             "(Physical abuse), domestic (Domestic abuse), sexual (Sexual abuse), psychological "
-            "(Psychological or emotional abuse), financial (Financial or material abuse), "
-            "modern-slavery, discriminatory (Discriminatory abuse), organisational "
+            "(Psychological or emotional abuse (adults)), financial (Financial or material "
+            "abuse), modern-slavery, discriminatory (Discriminatory abuse), organisational "
             "(Organisational or institutional abuse), neglect (Neglect and acts of omission) or "
             "self-neglect. What each one means is in schemas/vocabularies/abuse-categories.yaml."
         ),
@@ -143,12 +143,11 @@ CASES = [
         "\"Disclosure and Barring Service (DBS)\" is not an allowed value for 'body'",
         (
             "'Disclosure and Barring Service (DBS)' is the name shown on the site; the file needs "
-            "its id: write dbs. Use one of: lado (Local Authority Designated Officer (LADO)), "
-            "pipot (PiPoT lead), local-authority (Local authority adult safeguarding (section "
-            "42)), police, dbs (Disclosure and Barring Service (DBS)), regulator (Professional "
-            "regulator (NMC, HCPC, Social Work England, SSSC)), cqc (Care Quality Commission "
-            "(CQC)) or ofsted. What each one means is in "
-            "schemas/vocabularies/referral-bodies.yaml."
+            "its id: write dbs. For adults' cases in England use one of: pipot (PiPoT lead), "
+            "local-authority (Local authority adult safeguarding (section 42)), police, dbs "
+            "(Disclosure and Barring Service (DBS)), regulator (Professional regulator (NMC, "
+            "HCPC, Social Work England, SSSC)) or cqc (Care Quality Commission (CQC)). What each "
+            "one means is in schemas/vocabularies/referral-bodies.yaml."
         ),
         id="referral-body-label",
     ),
@@ -381,3 +380,10 @@ def test_every_rule_problem_says_what_to_do(tmp_path: Path, fixture: Path) -> No
     for problem in report.problems:
         assert len(problem.hint.split()) >= 6, problem
         assert problem.hint.rstrip(".?") != problem.message, problem
+
+
+def test_the_referral_body_hint_offers_only_bodies_of_the_track_and_nation(
+    tmp_path: Path,
+) -> None:
+    offered = listed(only_problem(tmp_path, "LR-2026-309").hint)
+    assert offered == {"pipot", "local-authority", "police", "dbs", "regulator", "cqc"}

@@ -39,12 +39,17 @@ def whose(track: str) -> str:
     return _WHOSE.get(track, track)
 
 
+def nation_name(jurisdiction: str) -> str:
+    """'Northern Ireland' for northern-ireland."""
+    return jurisdiction.replace("-", " ").title()
+
+
 def outcome_choices(vocabularies: Vocabularies, jurisdiction: str, track: str) -> Choices | None:
     """The allegation outcomes used for the case's nation and track, if sglearn has that list."""
     terms = vocabularies.outcomes.get((jurisdiction, track))
     if terms is None:
         return None
-    scope = f"for {whose(track)} cases in {jurisdiction.capitalize()}"
+    scope = f"for {whose(track)} cases in {nation_name(jurisdiction)}"
     return Choices(_listed(terms.values()), scope, _FILES["allegation_outcome"])
 
 
@@ -72,6 +77,8 @@ def case_advisor(vocabularies: Vocabularies) -> Advisor:
                 t for t in vocabularies.services.values() if t.extra.get("track") in (None, track)
             ]
             return Choices(_listed(fitting), f"for the {track} track", _FILES["service"])
+        if vocabulary == "referral_body":
+            return _bodies(vocabularies, track, str(data.get("jurisdiction", "")))
         if vocabulary == "route":
             return _routes(track, data.get("case_type"))
         if vocabulary == "framework_tag":
@@ -96,6 +103,20 @@ def _all(vocabulary: str, vocabularies: Vocabularies) -> Choices | None:
     return Choices(_listed(terms.values()), "", _FILES[vocabulary])
 
 
+def _bodies(vocabularies: Vocabularies, track: str | None, nation: str) -> Choices:
+    """The bodies of the case's track and nation (a body with no nations applies in all)."""
+    fitting = [
+        term
+        for term in vocabularies.referral_bodies.values()
+        if (track is None or track in term.tracks)
+        and nation in term.extra.get("nations", (nation,))
+    ]
+    scope = f"for {whose(track)} cases" if track else ""
+    if nation and fitting != list(vocabularies.referral_bodies.values()):
+        scope = f"{scope or 'for cases'} in {nation_name(nation)}"
+    return Choices(_listed(fitting), scope, _FILES["referral_body"])
+
+
 def _routes(track: str | None, case_type: object) -> Choices | None:
     if case_type == "low-level-concern":
         return Choices(
@@ -111,7 +132,7 @@ def _framework_tags(vocabularies: Vocabularies, data: Mapping[str, Any]) -> Choi
     nation, setting = str(data.get("jurisdiction", "")), str(data.get("setting", ""))
     frameworks = list(vocabularies.frameworks.values())
     fitting = [f for f in frameworks if nation in f.nations and setting in f.settings]
-    scope = f"for a {setting} service in {nation.capitalize()}" if fitting else ""
+    scope = f"for a {setting} service in {nation_name(nation)}" if fitting else ""
     choices = [
         Choice(f"{framework.id}:{item}", term.label)
         for framework in (fitting or frameworks)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from sglearn.check.hints import outcome_choices, whose
+from sglearn.check.hints import nation_name, outcome_choices, whose
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.choices import advise
 from sglearn.read.problems import Level, Problem
@@ -40,7 +40,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
     jurisdiction = str(context.data["jurisdiction"])
     track = str(context.data["track"])
     outcome = str(context.data["outcomes"]["allegation"])
-    nation = jurisdiction.capitalize()
+    nation = nation_name(jurisdiction)
     choices = outcome_choices(context.vocabularies, jurisdiction, track)
     if choices is None:
         yield context.problem(
