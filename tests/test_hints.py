@@ -8,6 +8,7 @@ which); the expected problem is written out in full below, as the lead reads it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -303,8 +304,9 @@ def test_a_lead_sees_one_plain_problem_with_a_hint_that_fits(
 def listed(hint: str) -> set[str]:
     """The values a hint offers after 'use one of:'."""
     values = hint.split("use one of: ", 1)[1].split(". ")[0]
-    words = values.replace(" or ", ", ").split(", ")
-    return {word.split(" (")[0] for word in words}
+    while "(" in values:  # drop the names beside the ids, brackets within brackets too
+        values = re.sub(r" ?\([^()]*\)", "", values)
+    return set(values.replace(" or ", ", ").split(", "))
 
 
 @pytest.mark.parametrize("name", ["LR-2026-301", "LR-2026-302"])
