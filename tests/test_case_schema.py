@@ -73,3 +73,37 @@ def test_every_single_value_field_shows_an_example(where: str, prop: dict[str, A
     if prop.get("type") in ("object", "array"):
         return
     assert prop.get("examples"), f"{where} needs an example for the editor to show"
+
+
+def fields(node: dict[str, Any], where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every property, and every list's entries, such as review.participants[]."""
+    for name, prop in properties(node, where):
+        yield name, prop
+        items = prop.get("items")
+        if isinstance(items, dict):
+            yield f"{name}[]", items
+
+
+EVERY = sorted(dict(fields(SCHEMA)).items())
+
+
+@pytest.mark.parametrize(("where", "prop"), EVERY, ids=[w for w, _ in EVERY])
+def test_every_field_and_list_entry_says_what_to_write(where: str, prop: dict[str, Any]) -> None:
+    """The description is the hint a lead reads; an entry of a list needs one of its own."""
+    assert prop.get("title"), f"{where} has no title"
+    assert len(prop.get("description", "")) >= 20, f"{where} needs a fuller description"
+    if prop.get("type") not in ("object", "array"):
+        assert prop.get("examples"), f"{where} needs an example"
+
+
+def test_the_support_approach_has_one_definition_used_everywhere() -> None:
+    """The schema's description is the definition: the new-case template shows it, and the
+    pages for leads and readers quote it word for word."""
+    learning = SCHEMA["properties"]["learning"]["properties"]
+    definition = learning["support_approach"]["description"]
+    assert "not the finding" in definition
+    for page in ("about.md", "writing-a-review.md"):
+        text = " ".join((REPO / "docs" / page).read_text(encoding="utf-8").split())
+        assert definition in text, page
+    example = learning["support_approach"]["examples"][0]
+    assert "found" not in example  # an approach, not a finding

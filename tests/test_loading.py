@@ -135,3 +135,24 @@ def test_loading_explains_tabs() -> None:
 
 def test_loading_refuses_complex_keys() -> None:
     assert refused("? [a, b]\n: c\n")[0] == "yaml/complex-key"
+
+
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+def test_indentation_mistakes_are_named_whichever_yaml_parser_reports_them(loader: str) -> None:
+    """libyaml says "did not find expected key", PyYAML "expected <block end>": the same slip."""
+    import yaml
+
+    from sglearn.read.yaml_syntax import explain_syntax
+
+    if not hasattr(yaml, loader):
+        pytest.skip("PyYAML was built without libyaml")
+    text = "id: x\ndates:\n  concern_received: 2026-03-06\n investigation_concluded: 2026-04-17\n"
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose(text, Loader=getattr(yaml, loader))
+    line, _, message, hint = explain_syntax(raised.value, text)
+    assert line == 4
+    assert message == (
+        "the indentation is wrong: 'investigation_concluded:' on line 4 has 1 space before it "
+        "and lines up with none of the lines above it (line 3 has 2, line 2 has 0)"
+    )
+    assert "line up" in hint

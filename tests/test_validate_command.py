@@ -96,7 +96,12 @@ def test_a_day_that_does_not_exist_is_called_that(tmp_project: Project) -> None:
     put_case(tmp_project, text)
     status, out = run(tmp_project)
     assert status == 1
-    assert "'concern_received' names a day that does not exist" in out
+    assert (
+        "cases/LR-2026-101.yaml:21:21: error: 'concern_received' is \"2025-02-30\", a day that "
+        "does not exist [schema/format]"
+    ) in out
+    assert "hint: Check the month and the day: months run from 01 to 12" in out
+    assert "dates/order" not in out  # one clear message, not two
 
 
 def test_every_problem_in_every_file_is_listed_at_once(tmp_project: Project) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sglearn.check.hints import case_advisor
 from sglearn.read.project import CASE_SCHEMA, Project
 from sglearn.read.schema import SchemaChecker
 from sglearn.review.vocabulary import Vocabularies
@@ -23,7 +24,10 @@ def read_case_schema(project: Project) -> dict[str, Any]:
 
 
 def case_checker(project: Project, vocabularies: Vocabularies) -> SchemaChecker:
-    return SchemaChecker(read_case_schema(project), vocabularies.enums())
+    """The case schema with the vocabularies' values; its hints offer the values that fit."""
+    return SchemaChecker(
+        read_case_schema(project), vocabularies.enums(), advisor=case_advisor(vocabularies)
+    )
 
 
 def synced_case_schema_text(project: Project, vocabularies: Vocabularies) -> str:

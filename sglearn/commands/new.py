@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from datetime import date
 
 from sglearn.commands.common import (
@@ -27,6 +28,7 @@ from sglearn.commands.scaffold import (
     service_track,
     write_case,
 )
+from sglearn.read.choices import Choice, suggestion
 from sglearn.review.vocabulary import Vocabularies, VocabularyError, load_vocabularies
 
 EPILOG = """\
@@ -54,7 +56,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--service",
         metavar="KEY",
-        help="the service's key from schemas/vocabularies/services.yaml, e.g. maple-court",
+        help="the service's id from schemas/vocabularies/services.yaml, e.g. maple-court "
+        "(the id beside the service's name when sglearn new asks)",
     )
     parser.add_argument(
         "--track",
@@ -110,13 +113,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _gather(args: argparse.Namespace, vocabularies: Vocabularies, interactive: bool) -> NewCase:
     """Options first; at a terminal ask for the rest, otherwise name the missing option."""
+    names = {key: term.label for key, term in vocabularies.services.items()}
     service = args.service or _ask_or_fail(
-        interactive, "--service", "Service", list(vocabularies.services)
+        interactive, "--service", "Service", list(vocabularies.services), names
     )
+    by_name = {label.casefold(): key for key, label in names.items()}
+    service = by_name.get(service.casefold(), service)  # the name a lead knows works too
     if service not in vocabularies.services:
+        known = [Choice(key, label) for key, label in names.items()]
+        close = suggestion(service, known)
+        close = close if close.startswith("Did you mean") else ""
+        listed = ", ".join(f"{label} ({key})" for key, label in names.items())
         raise UsageError(
             f"--service {service} is not in schemas/vocabularies/services.yaml "
-            f"(known: {', '.join(vocabularies.services)})"
+            f"(known: {listed}){' ' + close if close else ''}"
         )
     track = args.track or service_track(vocabularies, service)
     if track is None:
@@ -150,19 +160,37 @@ def _parse_date(text: str) -> date:
     return received
 
 
-def _ask_or_fail(interactive: bool, flag: str, question: str, choices: list[str]) -> str:
+def _ask_or_fail(
+    interactive: bool,
+    flag: str,
+    question: str,
+    choices: list[str],
+    names: Mapping[str, str] | None = None,
+) -> str:
     if not interactive:
         raise UsageError(
             f"{flag} is missing; give it as an option (see sglearn new --help) or run "
             "sglearn new at a terminal to be asked"
         )
-    return _ask(question, choices)
+    return _ask(question, choices, names=names)
 
 
-def _ask(question: str, choices: list[str], default: str | None = None) -> str:
-    """A numbered choice or free text, asked again until the answer is usable."""
+def _ask(
+    question: str,
+    choices: list[str],
+    default: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """A numbered choice or free text, asked again until the answer is usable.
+
+    A choice with a name (a service) is listed by its name with its id beside it, as the
+    lead knows it; the number, the id or the name are all accepted as the answer.
+    """
+    names = names or {}
+    by_name = {label.casefold(): key for key, label in names.items()}
     for number, choice in enumerate(choices, start=1):
-        print(f"  {number}. {choice}")
+        label = names.get(choice)
+        print(f"  {number}. {label} ({choice})" if label else f"  {number}. {choice}")
     suffix = f" [{default}]" if default else ""
     while True:
         try:
@@ -175,6 +203,8 @@ def _ask(question: str, choices: list[str], default: str | None = None) -> str:
             return choices[int(answer) - 1]
         if answer and (not choices or answer in choices):
             return answer
+        if answer.casefold() in by_name:
+            return by_name[answer.casefold()]
         print(
             "Please answer with one of the numbers or names above." if choices else "Please answer."
         )

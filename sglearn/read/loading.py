@@ -23,6 +23,7 @@ import yaml
 
 from sglearn.read.files import NotRegularFile, read_regular_file
 from sglearn.read.problems import Problem
+from sglearn.read.yaml_syntax import explain_syntax
 from sglearn.read.yaml_tree import (
     MAX_DEPTH,
     Refused,
@@ -224,18 +225,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff
 
 
 def _syntax_problem(display: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = (error.problem or "is not valid YAML").strip()
-    hint = "Check the indentation on this line and the one above, and that every quote is closed."
-    lines = text.split("\n")
-    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-        hint = "Use spaces, not tabs, to indent."
-    elif "mapping values are not allowed" in what:
-        hint = (
-            "Text containing ': ' must be in quotes, for example: title: \"Review: night shift\"."
-        )
-    return Problem(display, line, column, "yaml/syntax", f"this is not valid YAML: {what}", hint)
+    line, column, message, hint = explain_syntax(error, text)
+    return Problem(display, line, column, "yaml/syntax", message, hint)
 
 
 def _file_problem(display: str, rule: str, message: str, hint: str) -> Problem:

@@ -226,3 +226,28 @@ def test_new_help_explains_every_option(capsys: pytest.CaptureFixture[str]) -> N
     for option in ("--service", "--track", "--received", "--case-type", "--title", "--project"):
         assert option in help_text
     assert "never" in help_text.lower()
+
+
+def test_new_lists_services_by_name_with_the_id_beside(
+    tmp_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The lead may answer with the number, the id or the name as listed.
+    monkeypatch.setattr("sys.stdin", FakeTerminal("Riverside Lodge\n2026-03-06\n1\n\n"))
+    assert new(tmp_project) == 0
+    out = capsys.readouterr().out
+    assert "  1. Maple Court (maple-court)\n" in out
+    assert "  2. Riverside Lodge (riverside-lodge)\n" in out
+    data = yaml.safe_load((tmp_project.cases_dir / "LR-2026-001.yaml").read_text())
+    assert data["service"] == "riverside-lodge"
+
+
+def test_new_takes_a_service_by_its_name_and_suggests_the_id_for_a_typo(
+    tmp_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert new(tmp_project, "--service", "maple court", "--received", "2026-03-06") == 0
+    data = yaml.safe_load((tmp_project.cases_dir / "LR-2026-001.yaml").read_text())
+    assert data["service"] == "maple-court"
+    assert new(tmp_project, "--service", "maple cort", "--received", "2026-03-06") == 2
+    err = capsys.readouterr().err
+    assert "(known: Maple Court (maple-court), Riverside Lodge (riverside-lodge)," in err
+    assert "Did you mean 'maple-court'?" in err

@@ -23,7 +23,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
+from sglearn.check.hints import category_choices, whose
 from sglearn.check.rules.context import CaseContext
+from sglearn.read.choices import one_of
 from sglearn.read.problems import Level, Problem
 from sglearn.review.vocabulary import Term
 
@@ -32,30 +34,26 @@ LEVEL = Level.ERROR
 
 _RULE = sys.modules[__name__]
 
-_WHOSE = {"children": "children's", "adults": "adults'"}
 _COMMON_WORDS = frozenset({"abuse", "and", "or", "of", "acts"})
 
 
 def check(context: CaseContext) -> Iterator[Problem]:
     track = str(context.data["track"])
     terms = context.vocabularies.abuse_categories
-    fitting = [term for term in terms.values() if track in term.tracks]
+    choices = category_choices(context.vocabularies, track)
     for index, category in enumerate(context.data["abuse_categories"]):
         term = terms.get(category)
         if term is None or track in term.tracks:
             continue  # an unknown category is the schema's to report
-        used_for = " and ".join(_WHOSE.get(t, t) for t in term.tracks)
-        hint = f"For {_WHOSE.get(track, track)} cases use one of: " + ", ".join(
-            t.id for t in fitting
-        )
-        alike = _similar(term, fitting)
-        hint += f". Did you mean '{alike}'?" if alike else "."
+        used_for = " and ".join(whose(t) for t in term.tracks)
+        alike = _similar(term, [terms[c] for c in choices.ids()])
+        hint = f"Did you mean '{alike}'? " if alike else ""
         yield context.problem(
             _RULE,
             ("abuse_categories", index),
             f"'{category}' ({term.label}) is a category for {used_for} cases, but this case "
             f"is on the {track} track",
-            hint,
+            hint + one_of(choices),
         )
 
 

@@ -25,7 +25,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
+from sglearn.check.hints import nation_name, outcome_choices, whose
 from sglearn.check.rules.context import CaseContext
+from sglearn.read.choices import advise
 from sglearn.read.problems import Level, Problem
 
 ID = "vocabulary/outcome"
@@ -33,29 +35,25 @@ LEVEL = Level.ERROR
 
 _RULE = sys.modules[__name__]
 
-_WHOSE = {"children": "children's", "adults": "adults'"}
-
 
 def check(context: CaseContext) -> Iterator[Problem]:
     jurisdiction = str(context.data["jurisdiction"])
     track = str(context.data["track"])
     outcome = str(context.data["outcomes"]["allegation"])
-    nation = jurisdiction.capitalize()
-    whose = _WHOSE.get(track, track)
-    allowed = context.vocabularies.outcomes.get((jurisdiction, track))
-    if allowed is None:
+    nation = nation_name(jurisdiction)
+    choices = outcome_choices(context.vocabularies, jurisdiction, track)
+    if choices is None:
         yield context.problem(
             _RULE,
             ("outcomes", "allegation"),
-            f"there is no list of allegation outcomes for {whose} cases in {nation}",
+            f"there is no list of allegation outcomes for {whose(track)} cases in {nation}",
             f"Ask whoever looks after sglearn's settings to add a list for jurisdiction "
             f"{jurisdiction} and track {track} to schemas/vocabularies/outcomes.yaml.",
         )
-    elif outcome not in allowed:
+    elif outcome not in choices.ids():
         yield context.problem(
             _RULE,
             ("outcomes", "allegation"),
-            f"'{outcome}' is not an allegation outcome used for {whose} cases in {nation}",
-            f"Use one of: {', '.join(allowed)}. What each one means is in "
-            "schemas/vocabularies/outcomes.yaml.",
+            f"'{outcome}' is not an allegation outcome used {choices.scope}",
+            advise(outcome, choices),
         )
