@@ -19,8 +19,14 @@ from sglearn.review.vocabulary import Term, Vocabularies
 _WHOSE = {"children": "children's", "adults": "adults'"}
 _TRACKS = ("adults", "children")
 _ROUTES = {
-    ("children", "allegation"): ("lado",),
-    ("adults", "allegation"): ("pipot", "s42-enquiry"),
+    ("children", "allegation"): ("lado", "designated-officer", "child-protection"),
+    ("adults", "allegation"): (
+        "pipot",
+        "s42-enquiry",
+        "designated-officer",
+        "adult-support-and-protection",
+        "adult-safeguarding",
+    ),
 }
 _FILES = {
     "theme": "schemas/vocabularies/themes.yaml",
@@ -46,7 +52,7 @@ def nation_name(jurisdiction: str) -> str:
 
 def outcome_choices(vocabularies: Vocabularies, jurisdiction: str, track: str) -> Choices | None:
     """The allegation outcomes used for the case's nation and track, if sglearn has that list."""
-    terms = vocabularies.outcomes.get((jurisdiction, track))
+    terms = vocabularies.outcomes_for(jurisdiction, track) or None
     if terms is None:
         return None
     scope = f"for {whose(track)} cases in {nation_name(jurisdiction)}"

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sglearn.publish.atomic import Generation, write_files
+from sglearn.publish.atomic import Generation, within_build, write_files
 from sglearn.publish.host_config import dump_host_config, plugin_options, without_plugin
 from sglearn.publish.hosts import SiteBuildError
 from sglearn.site.html import protect, with_as_of
@@ -66,6 +66,12 @@ def stage(
     generated_pages = {f.path for f in generation.files if f.path.endswith(".md")}
     for page in sorted(staged_docs.rglob("*.md")):
         relative = page.relative_to(staged_docs).as_posix()
+        if generation.audience is not None and relative not in generated_pages:
+            text = page.read_text(encoding="utf-8")
+            page.write_text(
+                within_build(text, relative, generation.files, generation.keeps),
+                encoding="utf-8",
+            )
         _finish_markdown(page, generation.abbreviations, hide=relative in generated_pages)
 
     staged = dict(config)

@@ -110,6 +110,20 @@ class Vocabularies:
     catalogue: Catalogue = field(default_factory=lambda: Catalogue({}, {}))
     """The frameworks with their crosswalks, for reading a tag under another framework."""
 
+    def outcomes_for(self, jurisdiction: str, track: str) -> dict[str, Term]:
+        """The allegation outcomes of a nation and track: its own list where it has one,
+        else the list schemas/nations.yaml names (the adults' list, with partially
+        substantiated and not known, for a nation with no national list)."""
+        own = self.outcomes.get((jurisdiction, track))
+        if own is not None:
+            return own
+        if self.nations is not None and jurisdiction in self.nations.nations:
+            rules = self.nations.nations[jurisdiction].tracks.get(track)
+            if rules is not None:
+                borrowed = (rules.outcomes.jurisdiction, rules.outcomes.track)
+                return self.outcomes.get(borrowed, {})
+        return {}
+
     def framework_tags(self) -> dict[str, Term]:
         """Every taggable quality statement, keyed ``framework:statement``."""
         return {

@@ -146,3 +146,14 @@ def test_a_long_names_list_stays_cheap() -> None:
     for _ in range(10):
         assert findings(text, names) == []
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_names_list_entry_that_folds_to_nothing_is_no_name() -> None:
+    """A line of accents folds to an empty name, which would match at every position."""
+    from sglearn.check.privacy import scan_text
+    from sglearn.check.privacy.names import compile_names
+
+    names = compile_names(["\u00b8\u00b8", "Zebedee"])
+    assert names.count == 1
+    assert scan_text("", "x.md", names) == []
+    assert [p.rule for p in scan_text("Zebedee called.", "x.md", names)]

@@ -52,13 +52,14 @@ def compile_names(names: list[str]) -> NamesList:
     invisible characters), and a plural or possessive ending still matches ("Smiths",
     "Smith's", "Jones'").
     """
-    cleaned = sorted(
-        {
-            " ".join(fold(name).text.split())
-            for name in names
-            if MIN_NAME_LENGTH <= len(name.strip()) <= MAX_NAME_LENGTH
-        }
+    folded = (
+        " ".join(fold(name).text.split())
+        for name in names
+        if MIN_NAME_LENGTH <= len(name.strip()) <= MAX_NAME_LENGTH
     )
+    # A name that folds to (almost) nothing, such as a line of accents, would match
+    # everywhere, or at an empty place: it is not a name.
+    cleaned = sorted({name for name in folded if len(name) >= MIN_NAME_LENGTH})
     if not cleaned:
         return NO_NAMES
     trie: _Trie = {}

@@ -143,6 +143,12 @@ SCHEMA_CHECKS = [
         "A measure needs either a follow-up figure or a reason why there is none yet, not both.",
         "Add follow_up, or no_follow_up_reason.",
     ),
+    (
+        "schema/one-of",
+        "An entry that must have one of two fields has both, or neither (a warning signal's "
+        "date or period, say).",
+        "Keep the one the record supports and remove the other.",
+    ),
 ]
 PRIVACY_CHECKS = [
     ("privacy/nhs-number", "An NHS number (its check digit is valid)."),

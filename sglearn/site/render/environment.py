@@ -233,7 +233,7 @@ class _Terms:
         return self._term(self.v.action_types, key)
 
     def outcome(self, jurisdiction: str, track: str, key: str) -> str:
-        return self._term(self.v.outcomes.get((jurisdiction, track), {}), key)
+        return self._term(self.v.outcomes_for(jurisdiction, track), key)
 
     def statement(self, key: str) -> str:
         """The label of a framework tag's quality statement (the tag itself if unknown)."""
