@@ -204,8 +204,11 @@
   // few screens away: the summary says how many rows and alerts it holds. On a wider
   // screen the same table is simply open.
   function foldLongTables(content) {
-    content.querySelectorAll("table").forEach(function (table) {
-      if (table.closest("details") || table.querySelectorAll("tbody tr").length <= LONG_TABLE) {
+    content.querySelectorAll("table").forEach(function (table, index) {
+      // A page's first table of labels and values is its summary (about this review): open.
+      var summary = index === 0 && table.querySelectorAll("thead th").length < 3;
+      var rows = table.querySelectorAll("tbody tr").length;
+      if (summary || table.closest("details") || rows <= LONG_TABLE) {
         return;
       }
       var box = table.closest(".md-typeset__scrollwrap") || table;

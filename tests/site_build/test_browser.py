@@ -334,7 +334,9 @@ def test_page_fits_a_phone_and_a_laptop(
 def test_phone_reader_reaches_every_section_within_a_few_screens(
     browser: Any, site_url: str, path: str
 ) -> None:
-    """Long pages fold their detail: every section starts within ten phone screens (it was sixty on the inspectors page)."""
+    """Long pages fold their detail: every section starts within ten phone screens.
+
+    Before folding, the last section of the inspectors page was some sixty screens down."""
     context, watched = open_tab(browser, width=PHONE)
     try:
         page = watched.page
