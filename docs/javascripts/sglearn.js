@@ -4,7 +4,12 @@
 (function () {
   "use strict";
 
-  var WIDE_TABLE_COLUMNS = 4;
+  var WIDE_TABLE_COLUMNS = 4; // cards on a phone
+  var WIDEST_TABLE_COLUMNS = 7; // cards on a tablet and on paper too
+  var LONG_TEXT = 40; // characters per cell, on average: a column that needs room to wrap
+  var FOLD_AT = 3; // sub-sections with a table each
+  var LONG_TABLE = 8; // rows: more fold on a phone
+  var phone = window.matchMedia("(max-width: 47.99em)");
 
   function headingBefore(node) {
     // The nearest heading above a table names it: "Care coordinator", "Actions".
@@ -43,9 +48,21 @@
     }
   }
 
-  // Wide tables become one card per row on narrow screens and in print (see sglearn.css):
-  // each cell carries its column's name, and the column with the most text is the one that
-  // must never be squeezed on a wide screen.
+  // Wide tables become cards on narrow screens and in print (see sglearn.css): each cell
+  // carries its column's name. The column with the most text is the main one, never
+  // squeezed on a wide screen; other columns of long text (review titles) get room to wrap
+  // and run across a card. A link to a review and a status badge count as short: they are
+  // not the text the row is about.
+  function ownText(cell) {
+    var text = cell.textContent;
+    cell.querySelectorAll('a[href*="cases/"], .sg-badge').forEach(function (a) {
+      text = text.replace(a.textContent, "");
+    });
+    // Letters only: a figure with its period ("58% (1 Aug to 31 Oct 2026)") is long but short
+    // to read.
+    return text.replace(/[^A-Za-z]/g, "").length;
+  }
+
   function prepareTable(table) {
     var headers = table.querySelectorAll("thead th");
     if (headers.length < WIDE_TABLE_COLUMNS || table.hasAttribute("data-sg-cards")) {
@@ -54,10 +71,14 @@
     var names = Array.prototype.map.call(headers, function (th) {
       return th.textContent.trim();
     });
-    var lengths = names.map(function () {
+    var own = names.map(function () {
       return 0;
     });
-    table.setAttribute("data-sg-cards", "");
+    var all = names.map(function () {
+      return 0;
+    });
+    var rows = table.querySelectorAll("tbody tr").length || 1;
+    table.setAttribute("data-sg-cards", headers.length >= WIDEST_TABLE_COLUMNS ? "wide" : "");
     // Keep table semantics for screen readers when CSS turns rows into cards.
     table.setAttribute("role", "table");
     table.querySelectorAll("tr").forEach(function (tr) {
@@ -71,19 +92,171 @@
         if (names[i]) {
           cell.setAttribute("data-label", names[i]);
         }
-        lengths[i] += cell.textContent.trim().length;
+        own[i] += ownText(cell);
+        all[i] += cell.textContent.trim().length;
       });
     });
     table.querySelectorAll("thead, tbody").forEach(function (group) {
       group.setAttribute("role", "rowgroup");
     });
-    var main = lengths.indexOf(Math.max.apply(null, lengths));
+    var main = own.indexOf(Math.max.apply(null, own));
     table.querySelectorAll("tr").forEach(function (tr) {
-      if (tr.children[main]) {
-        tr.children[main].setAttribute("data-sg-main", "");
-      }
+      Array.prototype.forEach.call(tr.children, function (cell, i) {
+        if (cell.tagName !== "TD") {
+          return;
+        }
+        if (i === main) {
+          // A row label (an owner, a theme) in a table of counts needs less room.
+          cell.setAttribute("data-sg-main", own[i] / rows > LONG_TEXT ? "" : "short");
+        } else if (all[i] / rows > LONG_TEXT) {
+          cell.setAttribute("data-sg-wide", "");
+        }
+      });
     });
   }
+
+  // A wide table that still does not fit beside a readable main column (nine columns at
+  // 1366 px, say, next to the contents) becomes cards rather than be cut at the edge.
+  function fitTable(table) {
+    if (!table.hasAttribute("data-sg-cards") || phone.matches) {
+      table.removeAttribute("data-sg-fit");
+      return;
+    }
+    table.removeAttribute("data-sg-fit");
+    var box = table.parentElement;
+    if (box && table.getBoundingClientRect().width > box.clientWidth + 1) {
+      table.setAttribute("data-sg-fit", "cards");
+    }
+  }
+
+  // Long pages fold their detail: where a section holds three or more sub-sections with a
+  // table each (one per owner, per quality statement), each sub-section folds under its
+  // heading, which stays in view with the number of rows and any alert (overdue, late).
+  // With scripts off, or printed, everything is open.
+  function foldable(h2) {
+    var groups = [];
+    var el = h2.nextElementSibling;
+    while (el && el.tagName !== "H2" && el.tagName !== "HR") {
+      if (el.tagName === "H3") {
+        groups.push([el]);
+      } else if (groups.length) {
+        groups[groups.length - 1].push(el);
+      }
+      el = el.nextElementSibling;
+    }
+    var withTables = groups.filter(function (group) {
+      return group.some(function (node) {
+        return node.tagName === "TABLE" || node.querySelector("table") !== null;
+      });
+    });
+    return groups.length >= FOLD_AT && withTables.length === groups.length ? groups : [];
+  }
+
+  function foldSummary(h3, nodes) {
+    var summary = document.createElement("summary");
+    var link = h3.querySelector(".headerlink");
+    if (link) {
+      link.remove(); // a link inside the summary would be a control inside a control
+    }
+    summary.appendChild(h3);
+    foldNote(summary, nodes);
+    return summary;
+  }
+
+  function foldNote(summary, nodes) {
+    var rows = 0;
+    var alerts = {};
+    nodes.forEach(function (node) {
+      rows += node.querySelectorAll("tbody tr").length;
+      node.querySelectorAll(".sg-badge--alert").forEach(function (badge) {
+        var word = badge.textContent.trim();
+        alerts[word] = (alerts[word] || 0) + 1;
+      });
+    });
+    var note = document.createElement("span");
+    note.className = "sg-fold__note";
+    note.textContent = rows === 1 ? "(1 row)" : "(" + rows + " rows)";
+    summary.appendChild(note);
+    Object.keys(alerts).forEach(function (word) {
+      var badge = document.createElement("span");
+      badge.className = "sg-badge sg-badge--alert";
+      badge.textContent = word + ": " + alerts[word];
+      summary.appendChild(document.createTextNode(" "));
+      summary.appendChild(badge);
+    });
+  }
+
+  function foldSections(content) {
+    content.querySelectorAll(":scope > h2").forEach(function (h2) {
+      foldable(h2).forEach(function (group) {
+        var details = document.createElement("details");
+        details.className = "sg-fold";
+        group[0].parentNode.insertBefore(details, group[0]);
+        details.appendChild(foldSummary(group[0], group.slice(1)));
+        group.slice(1).forEach(function (node) {
+          details.appendChild(node);
+        });
+      });
+    });
+  }
+
+  // On a phone a long table (one card per row) folds too, so the sections after it are a
+  // few screens away: the summary says how many rows and alerts it holds. On a wider
+  // screen the same table is simply open.
+  function foldLongTables(content) {
+    content.querySelectorAll("table").forEach(function (table, index) {
+      // A page's first table of labels and values is its summary (about this review): open.
+      var summary = index === 0 && table.querySelectorAll("thead th").length < 3;
+      var rows = table.querySelectorAll("tbody tr").length;
+      if (summary || table.closest("details") || rows <= LONG_TABLE) {
+        return;
+      }
+      var box = table.closest(".md-typeset__scrollwrap") || table;
+      var details = document.createElement("details");
+      details.className = "sg-fold sg-fold--table";
+      details.open = !phone.matches;
+      box.parentNode.insertBefore(details, box);
+      var summary = document.createElement("summary");
+      details.appendChild(summary);
+      details.appendChild(box);
+      summary.appendChild(document.createTextNode("Open the table "));
+      foldNote(summary, [box]);
+    });
+  }
+
+  function openTablesOnWideScreens() {
+    document.querySelectorAll("details.sg-fold--table").forEach(function (details) {
+      details.open = !phone.matches;
+    });
+  }
+
+  // A link to a folded section (from the contents, another page or a check's hint) opens it.
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details.sg-fold");
+    if (fold) {
+      fold.open = true;
+    }
+  }
+
+  // Printing opens every fold first, and closes again those the reader had closed.
+  var closedBeforePrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedBeforePrint = Array.prototype.filter.call(
+      document.querySelectorAll("details:not([open])"),
+      function (details) {
+        details.open = true;
+        return true;
+      }
+    );
+  });
+  window.addEventListener("afterprint", function () {
+    closedBeforePrint.forEach(function (details) {
+      details.open = false;
+    });
+    closedBeforePrint = [];
+  });
 
   // Every printed page says where it came from: the site, the page and the as-of date, in
   // the page's top margin (Chromium prints CSS margin boxes; sglearn.css adds page numbers).
@@ -105,7 +278,14 @@
   }
 
   function prepareAll() {
+    var content = document.querySelector("article.md-typeset");
+    if (content && !content.querySelector("details.sg-fold")) {
+      foldSections(content);
+      foldLongTables(content);
+    }
+    openTarget();
     document.querySelectorAll(".md-typeset table").forEach(prepareTable);
+    document.querySelectorAll(".md-typeset table").forEach(fitTable);
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(labelScrollBox);
     printHeader();
   }
@@ -113,7 +293,10 @@
   document$.subscribe(function () {
     window.requestAnimationFrame(prepareAll);
   });
+  window.addEventListener("hashchange", openTarget);
+  phone.addEventListener("change", openTablesOnWideScreens);
   window.addEventListener("resize", function () {
+    document.querySelectorAll(".md-typeset table").forEach(fitTable);
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(labelScrollBox);
   });
 })();

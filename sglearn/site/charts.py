@@ -28,8 +28,58 @@ def _text(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
 
-def _clip(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+# Advance widths in ems, generous: a label must fit in the widest common sans-serif face
+# (DejaVu Sans, where system-ui falls back on Linux), so it fits in narrower faces too.
+_NARROW, _WIDE, _CAPS = set("fijlrtI!|.,:;'()[] -/"), set("mwMW@%"), 0.74
+_SPACE_EM, _LOWER_EM, _NARROW_EM, _WIDE_EM, _DIGIT_EM = 0.32, 0.62, 0.36, 1.0, 0.64
+LINE = 1.25  # line height, in ems
+
+
+def text_width(text: str, size: int) -> int:
+    """An upper estimate of ``text``'s width in pixels at ``size``: labels wrap by it."""
+    ems = 0.0
+    for char in text:
+        if char == " ":
+            ems += _SPACE_EM
+        elif char in _NARROW:
+            ems += _NARROW_EM
+        elif char in _WIDE:
+            ems += _WIDE_EM
+        elif char.isdigit():
+            ems += _DIGIT_EM
+        elif char.isupper():
+            ems += _CAPS
+        else:
+            ems += _LOWER_EM
+    return int(ems * size) + 1
+
+
+def wrap(label: str, room: int, size: int) -> list[str]:
+    """``label`` in lines of at most ``room`` pixels, broken at spaces; never cut short.
+
+    A single word wider than ``room`` keeps a line of its own: the chart grows to fit it.
+    """
+    lines: list[str] = []
+    for word in label.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def widest(lines: Sequence[str], size: int) -> int:
+    return max((text_width(line, size) for line in lines), default=0)
+
+
+def _lines(x: int, y: int, lines: Sequence[str], size: int, attrs: str) -> str:
+    """One <text> of several lines, the first on baseline ``y``."""
+    step = round(size * LINE)
+    spans = "".join(
+        f'<tspan x="{x}" dy="{0 if i == 0 else step}">{_text(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text x="{x}" y="{y}" {attrs}>{spans}</text>'
 
 
 def _open(width: int, height: int, title: str, desc: str) -> list[str]:
@@ -58,9 +108,12 @@ def _nice_top(largest: int) -> int:
 
 def column_chart(title: str, desc: str, labels: Sequence[str], values: Sequence[int]) -> str:
     """Vertical bars, one per label (quarters, say), with the value above each bar."""
-    slot, left, top, plot_height = 56, 40, 24, 180
+    left, top, plot_height = 40, 24, 180
+    others = [wrap(label, 52, 11) for label in labels if not _QUARTER.fullmatch(label)]
+    slot = max([56] + [widest(lines, 11) + 8 for lines in others])
+    label_lines = max([2] + [len(lines) for lines in others])
     width = left + slot * max(len(labels), 1) + 16
-    height = top + plot_height + 44
+    height = top + plot_height + 14 + round(11 * LINE) * label_lines + 4
     peak = _nice_top(max(values, default=0))
     parts = _open(width, height, title, desc)
     base = top + plot_height
@@ -84,10 +137,8 @@ def column_chart(title: str, desc: str, labels: Sequence[str], values: Sequence[
         )
         quarter = _QUARTER.fullmatch(label)
         if quarter is None:
-            parts.append(
-                f'<text x="{middle}" y="{base + 18}" text-anchor="middle" fill="{INK}" '
-                f'font-size="11">{_text(_clip(label, 7))}</text>'
-            )
+            attrs = f'text-anchor="middle" fill="{INK}" font-size="11"'
+            parts.append(_lines(middle, base + 17, wrap(label, slot - 8, 11), 11, attrs))
             continue
         # "2025 Q1" reads as "Q1" over the bar and the year once below, where it starts.
         year, number = quarter.groups()
@@ -112,24 +163,29 @@ def bar_chart(
     rows: Sequence[tuple[str, int, str]],
 ) -> str:
     """Horizontal bars: (label, value, tone) per row, value written after the bar."""
-    label_width, plot_width, row_height, top = 220, 300, 28, 12
-    width = label_width + plot_width + 60
-    height = top * 2 + row_height * max(len(rows), 1)
+    plot_width, top, step = 300, 12, round(12 * LINE)
+    wrapped = [wrap(label, 220, 12) for label, _, _ in rows]
+    label_width = max([120] + [widest(lines, 12) for lines in wrapped]) + 16
+    heights = [max(28, step * len(lines) + 13) for lines in wrapped]
     peak = max((value for _, value, _ in rows), default=0) or 1
+    width = label_width + plot_width + 16 + max([0] + [text_width(str(v), 12) for _, v, _ in rows])
+    height = top * 2 + (sum(heights) if rows else 28)
     parts = _open(width, height, title, desc)
-    for index, (label, value, tone) in enumerate(rows):
-        y = top + row_height * index
+    y = top
+    for (_, value, tone), lines, row_height in zip(rows, wrapped, heights, strict=True):
         bar = round(plot_width * value / peak)
         fill = TONE_FILL.get(tone, TONE_FILL["neutral"])
+        middle = y + row_height // 2
+        first = middle + 4 - step * (len(lines) - 1) // 2
+        attrs = f'text-anchor="end" fill="{INK}"'
+        parts.append(_lines(label_width - 8, first, lines, 12, attrs))
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" fill="{INK}">'
-            f"{_text(_clip(label, 34))}</text>"
+            f'<rect x="{label_width}" y="{middle - 9}" width="{bar}" height="18" fill="{fill}"/>'
         )
         parts.append(
-            f'<rect x="{label_width}" y="{y + 5}" width="{bar}" height="{row_height - 10}" '
-            f'fill="{fill}"/>'
+            f'<text x="{label_width + bar + 6}" y="{middle + 4}" fill="{INK}">{value}</text>'
         )
-        parts.append(f'<text x="{label_width + bar + 6}" y="{y + 18}" fill="{INK}">{value}</text>')
+        y += row_height
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -142,23 +198,26 @@ def grid_chart(
     values: Sequence[Sequence[int]],
 ) -> str:
     """A table-like grid (themes by service): shaded cells with the count written in each."""
-    label_width, cell_w, cell_h, header = 260, 92, 26, 40
+    step = round(12 * LINE)
+    heads = [wrap(label, 86, 12) for label in column_labels]
+    cell_w = max([92] + [widest(lines, 12) + 10 for lines in heads])
+    header = step * max([1] + [len(lines) for lines in heads]) + 16
+    names = [wrap(label, 260, 12) for label in row_labels]
+    label_width = max([120] + [widest(lines, 12) for lines in names]) + 16
+    heights = [max(26, step * len(lines) + 10) for lines in names]
     width = label_width + cell_w * max(len(column_labels), 1) + 8
-    height = header + cell_h * max(len(row_labels), 1) + 8
+    height = header + (sum(heights) if row_labels else 26) + 8
     peak = max((v for row in values for v in row), default=0) or 1
     parts = _open(width, height, title, desc)
-    for col, label in enumerate(column_labels):
+    for col, lines in enumerate(heads):
         x = label_width + cell_w * col + cell_w // 2
-        parts.append(
-            f'<text x="{x}" y="{header - 12}" text-anchor="middle" fill="{INK}">'
-            f"{_text(_clip(label, 13))}</text>"
-        )
-    for row, label in enumerate(row_labels):
-        y = header + cell_h * row
-        parts.append(
-            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" fill="{INK}">'
-            f"{_text(_clip(label, 40))}</text>"
-        )
+        first = header - 10 - step * (len(lines) - 1)
+        parts.append(_lines(x, first, lines, 12, f'text-anchor="middle" fill="{INK}"'))
+    y = header
+    for row, (lines, cell_h) in enumerate(zip(names, heights, strict=True)):
+        middle = y + cell_h // 2
+        first = middle + 4 - step * (len(lines) - 1) // 2
+        parts.append(_lines(label_width - 8, first, lines, 12, f'text-anchor="end" fill="{INK}"'))
         for col, value in enumerate(values[row]):
             x = label_width + cell_w * col
             # Five shades of one hue; the number, not the shade, carries the value.
@@ -169,8 +228,9 @@ def grid_chart(
                 f'fill="{fill}" stroke="{GRID}"/>'
             )
             parts.append(
-                f'<text x="{x + cell_w // 2}" y="{y + 17}" text-anchor="middle" '
+                f'<text x="{x + cell_w // 2}" y="{middle + 4}" text-anchor="middle" '
                 f'fill="{INK}">{value}</text>'
             )
+        y += cell_h
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

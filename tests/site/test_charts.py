@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from sglearn.site.charts import bar_chart, column_chart, grid_chart
+from sglearn.site.charts import bar_chart, column_chart, grid_chart, text_width, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -41,9 +41,14 @@ def test_quarter_labels_name_each_new_year_once() -> None:
     assert 'font-size="11"' in ET.tostring(root, encoding="unicode")
 
 
-def test_other_column_labels_are_clipped_to_their_slot() -> None:
+def _words(svg: str) -> list[str]:
+    root = _parse(svg)
+    return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}tspan")).split()
+
+
+def test_other_column_labels_wrap_and_keep_every_word() -> None:
     svg = column_chart("T", "D", ["A label far too long"], [1])
-    assert "A label far too long" not in svg and "…" in svg
+    assert _words(svg) == ["A", "label", "far", "too", "long"] and "…" not in svg
 
 
 def test_charts_make_no_request_and_run_no_script() -> None:
@@ -67,6 +72,22 @@ def test_charts_are_stable_and_handle_empty_data() -> None:
     _parse(grid_chart("T", "D", [], [], []))
 
 
-def test_charts_long_labels_are_shortened() -> None:
-    svg = bar_chart("T", "D", [("A very long label that goes on and on and on forever", 3, "info")])
-    assert "…" in svg
+def test_charts_long_labels_wrap_and_the_chart_grows() -> None:
+    label = "A very long label that goes on and on and on and on and on forever"
+    short = _parse(bar_chart("T", "D", [("Short", 3, "info")]))
+    svg = bar_chart("T", "D", [(label, 3, "info")])
+    assert " ".join(_words(svg)) == label and "…" not in svg
+    assert int(_parse(svg).get("height", "0")) > int(short.get("height", "0"))
+
+
+def test_grid_labels_wrap_and_cells_widen_for_a_long_word() -> None:
+    svg = grid_chart("T", "D", ["Whistleblowing not heard or acted on"], ["Riverside Lodge"], [[2]])
+    words = _words(svg)
+    assert "Whistleblowing" in words and "Riverside" in words and "Lodge" in words
+    assert "…" not in svg
+
+
+def test_text_width_estimate_grows_with_the_text() -> None:
+    assert text_width("Riverside Lodge", 12) > text_width("Riverside", 12) > 0
+    assert wrap("one two three", 10_000, 12) == ["one two three"]
+    assert wrap("one two three", 1, 12) == ["one", "two", "three"]
