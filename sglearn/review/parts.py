@@ -132,6 +132,8 @@ class Measure:
     follow_up: Figure | None
     no_follow_up_reason: str | None
     verified_by: str | None
+    verified_on: RecordDate | None = None
+    """When the follow-up figure was checked, as exact as the record says."""
 
 
 @dataclass(frozen=True)

@@ -142,4 +142,5 @@ def measure(m: Mapping[str, Any]) -> Measure:
         follow_up=None if follow_up is None else Figure.from_data(follow_up),
         no_follow_up_reason=opt_str(m.get("no_follow_up_reason")),
         verified_by=opt_str(m.get("verified_by")),
+        verified_on=opt_record_date(m.get("verified_on")),
     )

@@ -77,6 +77,15 @@ def follow_up(measure: Measure) -> Markdown:
     return figure_and_period(measure.follow_up, measure.unit)
 
 
+def verified(measure: Measure) -> Markdown:
+    """Who checked the follow-up figure, and when: 'Quality lead, 3 Oct 2026'."""
+    if measure.verified_by is None:
+        return Markdown("Not yet verified")
+    if measure.verified_on is None:
+        return plain(f"{measure.verified_by} (date not recorded)")
+    return plain(f"{measure.verified_by}, {labels.short_date(measure.verified_on)}")
+
+
 def result(measure: Measure) -> Markdown:
     """The engine's verdict on the measure as a badge."""
     verdict = measure_result(measure)

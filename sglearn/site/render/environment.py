@@ -39,6 +39,7 @@ from sglearn.site.render.cells import (
     result,
     signal_when,
     timeliness,
+    verified,
 )
 from sglearn.site.render.markdown import (
     Markdown,
@@ -137,6 +138,7 @@ def make_environment(
         baseline=lambda m: figure_and_period(m.baseline, m.unit),
         follow_up=follow_up,
         result=result,
+        verified=verified,
         change=change,
         timeliness=timeliness,
         earlier=earlier,
