@@ -21,6 +21,10 @@ SGLEARN = [sys.executable, "-m", "sglearn"]
 RENDER_NAME = "page generation alone (render_site)"
 BUILD_NAME = "sglearn build (validate + pages + MkDocs)"
 MKDOCS_NAME = "plain mkdocs build of the same pages as Markdown"
+SERVE_NAME = "sglearn serve: a saved case until its page shows the edit"
+FLOOR_NAME = "parse floor: read + parse (libyaml C loader), run like validate"
+READ_NAME = "read the files (timed inside one process)"
+UNAVAILABLE = "not available in this version"
 
 Log = Callable[[str], None]
 
@@ -44,16 +48,22 @@ class Measure:
     seconds: float | None = None
     peak_mb: float | None = None
     note: str = ""
+    # True when this version of sglearn has no such command or option (not a failed run).
+    unavailable: bool = False
 
 
 @dataclass
 class Result:
+    """Everything measured at one corpus size."""
+
     count: int
     measures: dict[str, Measure] = field(default_factory=dict)
     # Case page sizes in the built site, in KB: see ``case_page_sizes``.
     sizes: dict[str, float] = field(default_factory=dict)
     # The 1-minute load average before and after this N was measured.
     load: tuple[float, float] = (0.0, 0.0)
+    # Worker processes sglearn validate uses at this N, and so the parse floor too.
+    jobs: int = 1
 
     def seconds(self, key: str) -> float | None:
         measure = self.measures.get(key)
@@ -79,7 +89,7 @@ def run_process(
             if now > deadline:
                 process.kill()
             if now >= next_sample:  # a pool's workers count too: sum the process tree
-                tree_kb, next_sample = max(tree_kb, _tree_rss_kb(process.pid)), now + 0.05
+                tree_kb, next_sample = max(tree_kb, tree_rss_kb(process.pid)), now + 0.05
             time.sleep(0.002)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -89,7 +99,7 @@ def run_process(
     return Run(seconds, peak_kb / 1024, process.returncode, output=text)
 
 
-def _tree_rss_kb(root: int) -> int:
+def tree_rss_kb(root: int) -> int:
     """Resident memory of ``root`` and all its descendants now (shared pages counted twice)."""
     parents: dict[int, int] = {}
     resident: dict[int, int] = {}

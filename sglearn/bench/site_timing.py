@@ -6,7 +6,10 @@ import os
 import shutil
 import statistics
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,13 +26,16 @@ from sglearn.bench.measures import (
     run_process,
     with_inner,
 )
+from sglearn.bench.variants import BuildVariant, not_available, variant_command
 from sglearn.site.navigation import site_nav
 
 
 def check_jsonschema_time(
     root: Path, files: list[Path], repeat: int, env: dict[str, str]
 ) -> Measure:
-    tool = shutil.which("check-jsonschema")
+    # Beside this interpreter first: installed with sglearn's test extras, in the same venv.
+    beside = Path(sys.executable).parent / "check-jsonschema"
+    tool = str(beside) if beside.is_file() else shutil.which("check-jsonschema")
     if tool is None:
         return Measure("check-jsonschema", note="not measured: check-jsonschema is not installed")
     names = [f.relative_to(root).as_posix() for f in files]
@@ -77,9 +83,17 @@ def _has_command(name: str) -> bool:
     return (Path(__file__).resolve().parents[1] / "commands" / f"{name}.py").is_file()
 
 
-def site_times(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict[str, Measure]:
-    """Page generation alone, ``sglearn build`` and a plain ``mkdocs build`` of the same pages."""
-    measures: dict[str, Measure] = {}
+def site_times(
+    root: Path,
+    repeat: int,
+    env: dict[str, str],
+    as_of: str,
+    variants: Sequence[BuildVariant] = (),
+    missing: Sequence[BuildVariant] = (),
+) -> dict[str, Measure]:
+    """Page generation alone, ``sglearn build``, each build variant this version has, and a
+    plain ``mkdocs build`` of the same pages; the variants it lacks say so."""
+    measures: dict[str, Measure] = {v.key: not_available(v) for v in missing}
     render_name = RENDER_NAME
     try:
         from sglearn.site import render
@@ -112,6 +126,7 @@ def site_times(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict
             **measures,
             "build": Measure(build_name, note=reason),
             "mkdocs": Measure(mkdocs_name, note=reason),
+            **{v.key: Measure(v.name, note=reason) for v in variants},
         }
     # The plain build's pages are written first, so that the two builds can take turns: on a
     # shared machine a change in load then falls on both, not on whichever ran second.
@@ -121,7 +136,9 @@ def site_times(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict
         site = root / "site-bench"
         commands["build"] = [*SGLEARN, "build", "--as-of", as_of, "--site-dir", str(site)]
     else:
-        measures["build"] = Measure(build_name, note="not measured: no `sglearn build` command yet")
+        reason = "not measured: no `sglearn build` command yet"
+        measures["build"] = Measure(build_name, note=reason)
+        measures.update({v.key: Measure(v.name, note=reason) for v in variants})
     if plain is None:
         measures["mkdocs"] = Measure(
             mkdocs_name, note="not measured: no `sglearn render` command to write the pages"
@@ -131,6 +148,9 @@ def site_times(root: Path, repeat: int, env: dict[str, str], as_of: str) -> dict
     else:
         commands["mkdocs"] = plain
     names = {"build": build_name, "mkdocs": mkdocs_name}
+    for variant in variants if "build" in commands else ():
+        commands[variant.key] = variant_command(variant, as_of, root / f"site-{variant.key}")
+        names[variant.key] = variant.name
     timed: dict[str, list[Run]] = {key: [] for key in commands}
     for _ in range(repeat):
         for key, command in commands.items():
@@ -169,7 +189,7 @@ def _plain_config(original: Path, docs_dir: str) -> str:
     the comparison would flatter ``sglearn build``. The pages left out of the nav are reported
     at INFO, as the plugin's not-in-nav pages are, so ``strict`` stays as the site has it.
     """
-    config = yaml.safe_load(original.read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(original)
     plugins = config.get("plugins", [])
     config["plugins"] = [
         p for p in plugins if p != "sglearn" and not (isinstance(p, dict) and "sglearn" in p)
@@ -184,8 +204,46 @@ def _plain_config(original: Path, docs_dir: str) -> str:
     if "omitted_files" in validation:
         # The nested setting wins over the flat one anyway; keep only the one that applies.
         del validation["omitted_files"]
-    text: str = yaml.safe_dump(config, sort_keys=False)
+    text: str = yaml.dump(config, Dumper=_TagDumper, sort_keys=False)
     return text
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, with tags such as ``!relative`` kept to be written back."""
+    config: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_TagLoader)
+    return config
+
+
+@dataclass(frozen=True)
+class _Tagged:
+    """A MkDocs tag such as ``!relative $docs_dir/x.md`` or ``!ENV NAME``, kept as written."""
+
+    tag: str
+    value: str | list[str]
+
+
+class _TagLoader(yaml.SafeLoader):
+    """Safe loading that keeps MkDocs' own tags for the plain configuration to write back."""
+
+
+class _TagDumper(yaml.SafeDumper):
+    pass
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged("!" + suffix, [str(v) for v in loader.construct_sequence(node)])
+    return _Tagged("!" + suffix, str(loader.construct_scalar(node)))  # type: ignore[arg-type]
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value, flow_style=True)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_TagLoader.add_multi_constructor("!", _construct_tagged)
+_TagDumper.add_representer(_Tagged, _represent_tagged)
 
 
 def case_page_sizes(site: Path) -> dict[str, float]:

@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from sglearn.bench.corpus import AS_OF
-from sglearn.bench.measures import Result
+from sglearn.bench.measures import DEFAULT_COUNTS, UNAVAILABLE, Measure, Result
+from sglearn.bench.provenance import Provenance
 
 
 def machine() -> str:
-    """nproc, CPU model and Python version, for the table's heading."""
+    """Cores, CPU model, memory and Python version, for the table's heading."""
     model = platform.processor() or "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
@@ -24,77 +25,102 @@ def machine() -> str:
     memory = ""
     try:
         kb = int(Path("/proc/meminfo").read_text(encoding="utf-8").split()[1])
-        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+        memory = f", {kb / 1024 / 1024:.0f} GB memory"
     except (OSError, ValueError, IndexError):
         pass
     return (
-        f"{os.cpu_count()} CPUs ({model}){memory}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores ({model}){memory}, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
     )
 
 
-ROWS = [
-    "read",
-    "floor",
-    "validate",
-    "validate_one",
-    "check_jsonschema",
-    "render",
-    "build",
-    "mkdocs",
-]
+ROWS = ["read", "floor", "validate", "validate_one", "check_jsonschema", "render", "build"]
+LAST_ROWS = ["mkdocs", "serve"]
+NO_PER_CASE = {"validate_one", "serve"}
 
 
-def _fmt_seconds(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f} s"
+def _row_keys(results: list[Result]) -> list[str]:
+    """The fixed rows, with the build variants (in the order given) after ``sglearn build``."""
+    seen = [k for r in results for k in r.measures]
+    variants = [k for k in dict.fromkeys(seen) if k not in ROWS and k not in LAST_ROWS]
+    return [k for k in ROWS + variants + LAST_ROWS if k in seen]
 
 
 def _ratio(a: float | None, b: float | None) -> str:
     return "—" if a is None or b is None or b == 0 else f"{a / b:.2f}x"
 
 
-def table(results: list[Result], repeat: int) -> str:
-    """The Markdown report: times and memory per N, then the ratios the targets are about."""
+def _cell(measure: Measure | None) -> str:
+    if measure is not None and measure.unavailable:
+        return UNAVAILABLE
+    if measure is None or measure.seconds is None:
+        return "not measured"
+    return f"{measure.seconds:.2f} s, {measure.peak_mb or 0:.0f} MB"
+
+
+def _heading(results: list[Result], repeat: int, provenance: Provenance | None) -> list[str]:
+    made = f"Written by `{provenance.command}`" if provenance else "Written by `sglearn bench`"
+    commit = f" from sglearn commit `{provenance.commit}`" if provenance else ""
+    jobs = "; ".join(
+        f"N = {r.count:,}: " + ("one process" if r.jobs < 2 else f"{r.jobs} worker processes")
+        for r in results
+    )
     lines = [
-        f"Measured {date.today().isoformat()} on {machine()}; medians of {repeat} run(s); "
-        f"`--as-of {AS_OF.isoformat()}`. 1-minute load average before → after each N: "
-        + ", ".join(f"{r.count:,}: {r.load[0]:.2f} → {r.load[1]:.2f}" for r in results)
+        f"{made} on {date.today().isoformat()}{commit}.",
+        f"Machine: {machine()}.",
+        f"Each figure is the median of {repeat} run{'s' if repeat != 1 else ''}; cases are "
+        f"judged as of {AS_OF.isoformat()}. 1-minute load average before → after each N: "
+        + "; ".join(f"N = {r.count:,}: {r.load[0]:.2f} → {r.load[1]:.2f}" for r in results)
         + ".",
-        "",
+        f"`sglearn validate` and the parse floor ran on the same cores ({jobs}).",
     ]
+    skipped = [n for n in DEFAULT_COUNTS if n not in {r.count for r in results}]
+    if skipped:
+        lines.append(
+            "Not part of this run: "
+            + ", ".join(f"N = {n:,}" for n in skipped)
+            + " (`--sizes` chose the others)."
+        )
+    return [" ".join(lines), ""]
+
+
+def table(results: list[Result], repeat: int, provenance: Provenance | None = None) -> str:
+    """The Markdown report: where it came from, times and memory per N, then the ratios."""
+    lines = _heading(results, repeat, provenance)
     header = (
         "| what | " + " | ".join(f"N = {r.count:,}" for r in results) + " | per case at largest N |"
     )
     lines += [header, "|" + " --- |" * (len(results) + 2)]
     notes: list[str] = []
-    for key in ROWS:
-        if not any(key in r.measures for r in results):
-            continue
+    keys = _row_keys(results)
+    for key in keys:
         name = next(r.measures[key].name for r in results if key in r.measures)
         cells = []
         for r in results:
             m = r.measures.get(key)
-            if m is None or m.seconds is None:
-                cells.append("not measured")
-            else:
-                cells.append(f"{m.seconds:.2f} s, {m.peak_mb:.0f} MB")
-            if m is not None and m.note:
+            cells.append(_cell(m))
+            if m is not None and m.note and not m.unavailable:
                 notes.append(f"{name}: {m.note} (N = {r.count:,})")
         last = results[-1].measures.get(key)
         per_case = (
             f"{last.seconds / results[-1].count * 1000:.2f} ms"
-            if last and last.seconds is not None and key != "validate_one"
+            if last and last.seconds is not None and key not in NO_PER_CASE
             else "—"
         )
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {per_case} |")
     lines += ["", "Ratios (same run, same files):", ""]
     lines += ["| ratio | " + " | ".join(f"N = {r.count:,}" for r in results) + " |"]
     lines += ["|" + " --- |" * (len(results) + 1)]
-    for label, a, b in [
-        ("validate / parse floor (target ≤ 2)", "validate", "floor"),
-        ("validate / check-jsonschema (target ≤ 0.1)", "validate", "check_jsonschema"),
+    ratios = [
+        ("sglearn validate / parse floor (target ≤ 2)", "validate", "floor"),
+        ("sglearn validate / check-jsonschema (target ≤ 0.1)", "validate", "check_jsonschema"),
         ("sglearn build / plain mkdocs build (target ≤ 1.2 at 1,000)", "build", "mkdocs"),
-    ]:
+    ]
+    for key in keys:
+        if key.startswith("build_") and any(r.seconds(key) is not None for r in results):
+            name = next(r.measures[key].name for r in results if key in r.measures)
+            ratios.append((f"{name} / plain mkdocs build", key, "mkdocs"))
+    for label, a, b in ratios:
         cells = [_ratio(r.seconds(a), r.seconds(b)) for r in results]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     sized = [r for r in results if r.sizes]
@@ -122,7 +148,8 @@ def table(results: list[Result], repeat: int) -> str:
         "",
         "Peak memory: the larger of the process's own maximum resident set size (`ru_maxrss`, "
         "from `os.wait4`) and the resident memory of its whole process tree sampled every 50 ms "
-        "(a process pool's workers count; pages they share are counted twice).",
+        "(a process pool's workers and any process a build starts count; pages they share are "
+        "counted twice).",
     ]
     if notes:
         lines += ["", "Notes:", ""] + [f"- {n}" for n in _merge_notes(notes)]
@@ -145,7 +172,7 @@ def _growth(results: list[Result]) -> list[str]:
         return []
     rows = ["| what | " + " | ".join(f"{a:,} → {b:,}" for a, b in pairs) + " |"]
     rows.append("|" + " --- |" * (len(pairs) + 1))
-    for key in ("floor", "validate", "check_jsonschema", "render", "build", "mkdocs"):
+    for key in ("floor", "validate", "check_jsonschema", "render", "build", "mkdocs", "serve"):
         cells = []
         for a, b in pairs:
             cells.append(_ratio(by_count[b].seconds(key), by_count[a].seconds(key)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -14,12 +15,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "bench",
         help="measure validation and the site build on generated corpora",
         description="Generate N valid synthetic case files (deterministic) and measure, on the "
-        "same files: reading and libyaml parsing (the floor), sglearn validate, "
-        "check-jsonschema, and the site build against plain MkDocs, with peak memory. "
-        "Prints a Markdown table.",
+        "same files: reading and libyaml parsing (the floor, run like validate), sglearn "
+        "validate, check-jsonschema, page generation, sglearn build and its variants against a "
+        "plain MkDocs build, and how long sglearn serve takes to show an edited case, with "
+        "peak memory. Prints a Markdown table, which docs/performance.md includes.",
     )
     parser.add_argument(
+        "--sizes",
         "--cases",
+        dest="sizes",
         type=int,
         nargs="+",
         default=None,
@@ -30,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--repeat", type=int, default=3, help="runs per measure (median; default 3)"
     )
     parser.add_argument(
-        "--out", type=Path, default=None, metavar="FILE", help="write the table here"
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the table here (docs/performance-table.md is the one the docs include)",
     )
     parser.add_argument(
         "--workdir",
@@ -52,22 +60,40 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from sglearn.bench.harness import DEFAULT_COUNTS, run_bench
+    from sglearn.bench.harness import DEFAULT_COUNTS, Provenance, run_bench, source_commit
 
-    counts = args.cases or ([100] if args.quick else list(DEFAULT_COUNTS))
+    counts = args.sizes or ([100] if args.quick else list(DEFAULT_COUNTS))
     repeat = 1 if args.quick and args.repeat == 3 else args.repeat
     if repeat < 1 or any(n < 1 for n in counts):
-        raise UsageError("--cases and --repeat must be at least 1")
+        raise UsageError("--sizes and --repeat must be at least 1")
     if max(counts) > 99_999:
-        raise UsageError("--cases above 99,999 would not fit the case id pattern")
+        raise UsageError("--sizes above 99,999 would not fit the case id pattern")
+    provenance = Provenance(_command(counts, repeat, args), source_commit(args.out))
 
     def log(message: str) -> None:
         if sys.stderr.isatty():
             print(f"bench: {message}", file=sys.stderr, flush=True)
 
-    _results, text = run_bench(counts, repeat, args.workdir, log, args.site_up_to)
+    _results, text = run_bench(counts, repeat, args.workdir, log, args.site_up_to, provenance)
     sys.stdout.write(text)
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
     return EXIT_OK
+
+
+def _command(counts: list[int], repeat: int, args: argparse.Namespace) -> str:
+    """The command that makes the same table, spelled out in full."""
+    words = ["sglearn", "bench", "--sizes", *map(str, counts), "--repeat", str(repeat)]
+    if args.site_up_to is not None:
+        words += ["--site-up-to", str(args.site_up_to)]
+    if args.out is not None:
+        words += ["--out", _shown(args.out)]
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -11,9 +11,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import yaml
 
 from sglearn.bench.harness import _plain_config, case_page_sizes
+from sglearn.bench.site_timing import read_mkdocs_yml
 from sglearn.site.navigation import nav_paths, site_nav
 from sglearn.site.render import NAV
 
@@ -47,10 +47,12 @@ def test_baseline_config_lists_no_case_page(tmp_path: Path) -> None:
         (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     _docs(tmp_path)
-    config = yaml.safe_load(_plain_config(tmp_path / "mkdocs.yml", "rendered"))
+    plain = tmp_path / "mkdocs-plain.yml"
+    plain.write_text(_plain_config(tmp_path / "mkdocs.yml", "rendered"), encoding="utf-8")
+    config = read_mkdocs_yml(plain)
     assert config["docs_dir"] == "rendered"
     assert all("sglearn" not in str(p) for p in config["plugins"])
-    original = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    original = read_mkdocs_yml(REPO / "mkdocs.yml")
     for key in ("theme", "markdown_extensions", "extra_css", "extra_javascript"):
         assert config[key] == original.get(key), key
     assert "cases/" not in str(config["nav"])
@@ -68,3 +70,17 @@ def test_case_page_sizes_measures_what_surrounds_the_article(tmp_path: Path) -> 
     assert sizes["pages"] == 3
     assert sizes["shell_kb"] == pytest.approx((len("<nav></nav></article>") + 1024) / 1024)
     assert case_page_sizes(tmp_path / "nowhere") == {}
+
+
+def test_baseline_config_keeps_mkdocs_tags_for_mkdocs_to_resolve(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    (tmp_path / "mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "rendered").mkdir()
+    plain = tmp_path / "mkdocs-plain.yml"
+    plain.write_text(_plain_config(tmp_path / "mkdocs.yml", "rendered"), encoding="utf-8")
+    config = load_config(str(plain))
+    base = config.mdx_configs["pymdownx.snippets"]["base_path"]
+    assert Path(base) == tmp_path / "rendered" / "snippets" / "performance-table.md"
