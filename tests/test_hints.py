@@ -133,7 +133,8 @@ CASES = [
         (
             "'Maple Court' is the name shown on the site; the file needs its id: write "
             "maple-court. For the adults track use one of: maple-court, riverside-lodge, "
-            "harbour-homecare or linden-supported-living. What each one means is in "
+            "harbour-homecare, linden-supported-living or glenbrae-care-at-home. What each one "
+            "means is in "
             "schemas/vocabularies/services.yaml."
         ),
         id="service-name",
@@ -156,7 +157,8 @@ CASES = [
         "LR-2026-310",
         (14, 8, "schema/unknown-value"),
         "\"LADO\" is not an allowed value for 'route'",
-        "Did you mean 'lado'? For an allegation on the children track use one of: lado.",
+        "Did you mean 'lado'? For an allegation on the children track use one of: lado, "
+        "designated-officer or child-protection.",
         id="route-children",
     ),
     pytest.param(
