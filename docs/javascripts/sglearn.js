@@ -133,11 +133,16 @@
   // table each (one per owner, per quality statement), each sub-section folds under its
   // heading, which stays in view with the number of rows and any alert (overdue, late).
   // With scripts off, or printed, everything is open.
+  // A section's sub-sections one level down (h3 under h2; h4 under h3, as the inspectors
+  // page lists each quality statement under its framework).
   function foldable(h2) {
+    var level = Number(h2.tagName.slice(1));
+    var child = "H" + (level + 1);
     var groups = [];
     var el = h2.nextElementSibling;
-    while (el && el.tagName !== "H2" && el.tagName !== "HR") {
-      if (el.tagName === "H3") {
+    while (el && el.tagName !== "HR" && !(/^H[1-6]$/.test(el.tagName) &&
+        Number(el.tagName.slice(1)) <= level)) {
+      if (el.tagName === child) {
         groups.push([el]);
       } else if (groups.length) {
         groups[groups.length - 1].push(el);
@@ -149,7 +154,14 @@
         return node.tagName === "TABLE" || node.querySelector("table") !== null;
       });
     });
-    return groups.length >= FOLD_AT && withTables.length === groups.length ? groups : [];
+    if (groups.length < FOLD_AT) {
+      return [];
+    }
+    // Statement by statement some have no figures yet, and a framework's parts are not all
+    // tables: they fold all the same once most of them hold one.
+    return withTables.length === groups.length || level >= 3 || withTables.length >= 2
+      ? groups
+      : [];
   }
 
   function foldSummary(h3, nodes) {
@@ -187,10 +199,11 @@
   }
 
   function foldSections(content) {
-    content.querySelectorAll(":scope > h2").forEach(function (h2) {
+    content.querySelectorAll(":scope > h2, :scope > h3").forEach(function (h2) {
       foldable(h2).forEach(function (group) {
         var details = document.createElement("details");
         details.className = "sg-fold";
+        details.open = !phone.matches; // folded on a phone; open where there is room
         group[0].parentNode.insertBefore(details, group[0]);
         details.appendChild(foldSummary(group[0], group.slice(1)));
         group.slice(1).forEach(function (node) {
@@ -225,9 +238,10 @@
   }
 
   function openTablesOnWideScreens() {
-    document.querySelectorAll("details.sg-fold--table").forEach(function (details) {
+    document.querySelectorAll("details.sg-fold").forEach(function (details) {
       details.open = !phone.matches;
     });
+    document.querySelectorAll(".md-typeset table").forEach(fitTable);
   }
 
   // A link to a folded section (from the contents, another page or a check's hint) opens it.

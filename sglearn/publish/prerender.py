@@ -9,6 +9,7 @@ HTML page gets the as-of date and the Content-Security-Policy. Nothing here impo
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import json
 import os
@@ -20,7 +21,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sglearn.publish.atomic import Generation, within_build, write_files
-from sglearn.publish.host_config import dump_host_config, plugin_options, without_plugin
+from sglearn.publish.host_config import (
+    Tagged,
+    dump_host_config,
+    plugin_options,
+    without_plugin,
+)
 from sglearn.publish.hosts import SiteBuildError
 from sglearn.site.html import protect, with_as_of
 from sglearn.site.navigation import prune_nav, site_nav
@@ -41,6 +47,22 @@ class Staged:
     """Output path (POSIX, relative to the site) -> the docs page or file it comes from."""
     policy: bool
     """Whether pages get the Content-Security-Policy (the plugin's option of that name)."""
+
+
+def _resolve_relative(value: Any, docs_dir: Path, config_dir: Path) -> Any:
+    """MkDocs' ``!relative $docs_dir/...`` as a plain path: another host cannot read the tag,
+    and the snippet it names is in the staged docs folder."""
+    if isinstance(value, Tagged) and value.tag == "!relative" and isinstance(value.value, str):
+        text = value.value
+        for name, folder in (("$docs_dir", docs_dir), ("$config_dir", config_dir)):
+            if text.startswith(name):
+                return str(folder / text[len(name) :].lstrip("/"))
+        return str(config_dir / text)
+    if isinstance(value, list):
+        return [_resolve_relative(v, docs_dir, config_dir) for v in value]
+    if isinstance(value, dict):
+        return {k: _resolve_relative(v, docs_dir, config_dir) for k, v in value.items()}
+    return value
 
 
 def stage(
@@ -75,6 +97,10 @@ def stage(
         _finish_markdown(page, generation.abbreviations, hide=relative in generated_pages)
 
     staged = dict(config)
+    if "markdown_extensions" in staged:
+        staged["markdown_extensions"] = _resolve_relative(
+            staged["markdown_extensions"], staged_docs, config_file.parent
+        )
     own_nav = config.get("nav")
     nav = site_nav(docs_dir, own_nav if isinstance(own_nav, list) else None)
     staged["nav"] = prune_nav(nav, generation.keeps) if generation.audience else nav
@@ -94,11 +120,29 @@ def stage(
     expected = {
         _output_path(path, directory_urls): path
         for path in sorted(
-            p.relative_to(staged_docs).as_posix() for p in staged_docs.rglob("*") if p.is_file()
+            p.relative_to(staged_docs).as_posix()
+            for p in staged_docs.rglob("*")
+            if p.is_file() and not _excluded(p.relative_to(staged_docs).as_posix(), config)
         )
     }
     policy = plugin_options(config, "sglearn").get("content_security_policy", True) is not False
     return Staged(target, staging / STAGED_SITE, expected, policy)
+
+
+def _excluded(path: str, config: dict[str, Any]) -> bool:
+    """Whether ``exclude_docs`` (gitignore-style lines) leaves ``path`` out of the site."""
+    lines = str(config.get("exclude_docs") or "").splitlines()
+    for line in (raw.strip() for raw in lines):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("/") and line.endswith("/"):
+            if path.startswith(line[1:]):
+                return True
+        elif fnmatch.fnmatch(path, line.lstrip("/")) or fnmatch.fnmatch(
+            PurePosixPath(path).name, line
+        ):
+            return True
+    return False
 
 
 def check_expected(staged: Staged, host: str) -> None:

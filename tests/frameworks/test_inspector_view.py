@@ -36,6 +36,12 @@ def _only(vocabularies: Vocabularies, framework_id: str) -> Vocabularies:
     return with_settings(vocabularies, inspector_frameworks=lines)
 
 
+def _both(vocabularies: Vocabularies) -> Vocabularies:
+    """England read through CQC 2023 and, alongside, the 2026 draft."""
+    lines = {"england": {"default": ("cqc-2023", "cqc-2026-asc-draft")}}
+    return with_settings(vocabularies, inspector_frameworks=lines)
+
+
 def _section(page: str, framework_label: str) -> str:
     """The part of the page under one framework's heading."""
     start = page.index(f"\n## {framework_label}\n")
@@ -87,7 +93,7 @@ def test_switching_from_cqc_2023_to_the_draft_shows_the_same_reviews_unchanged(
 
 
 def test_a_draft_framework_is_marked_as_a_draft(vocabularies: Vocabularies) -> None:
-    page = _inspectors([_case("LR-2025-001", ["cqc-2023:safeguarding"])], vocabularies)
+    page = _inspectors([_case("LR-2025-001", ["cqc-2023:safeguarding"])], _both(vocabularies))
     draft = _section(page, CQC_DRAFT)
     assert f'!!! warning "Draft framework: {CQC_DRAFT}"' in draft
     assert "not in force" in draft
@@ -103,7 +109,8 @@ def test_the_evidence_category_axis_only_where_the_framework_has_categories(
 ) -> None:
     measure = base_case()["measures"][0] | {"evidence_category": "processes"}
     page = _inspectors(
-        [_case("LR-2025-001", ["cqc-2023:safeguarding"], measures=[measure])], vocabularies
+        [_case("LR-2025-001", ["cqc-2023:safeguarding"], measures=[measure])],
+        _both(vocabularies),
     )
     with_axis, without = _section(page, CQC_2023), _section(page, CQC_DRAFT)
     assert "### Evidence by quality statement and evidence category" in with_axis
@@ -111,13 +118,13 @@ def test_the_evidence_category_axis_only_where_the_framework_has_categories(
     assert "### Evidence by key line of enquiry\n" in without
     for category in ("People's experience", "Processes", "Evidence category"):
         assert category not in without
-    assert "| Protection from abuse and neglect | Safe | 1 | 1 |" in without.replace(
+    assert "| Protection from abuse and neglect (Safe) | 1 | 1 |" in without.replace(
         "fewer than 5", "1"
     )
 
 
 def test_gaps_are_shown_per_framework(vocabularies: Vocabularies) -> None:
-    page = _inspectors([_case("LR-2025-001", ["cqc-2023:safeguarding"])], vocabularies)
+    page = _inspectors([_case("LR-2025-001", ["cqc-2023:safeguarding"])], _both(vocabularies))
     old_gaps = _section(page, CQC_2023).split("### Gaps in the evidence")[1]
     new_gaps = _section(page, CQC_DRAFT).split("### Gaps in the evidence")[1]
     assert "Learning culture" in old_gaps.split("\n\n")[1]

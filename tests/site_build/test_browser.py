@@ -359,8 +359,8 @@ def test_folded_detail_opens_from_a_link_and_keeps_its_heading(tab: Watched, sit
     folds = page.locator("details.sg-fold:not(.sg-fold--table)")
     folds.first.wait_for(state="attached")
     assert folds.count() >= 3
-    assert page.locator("details.sg-fold > summary > h3").count() == folds.count()
-    heading = page.locator("details.sg-fold > summary h3").first
+    assert page.locator("details.sg-fold > summary > :is(h3, h4)").count() == folds.count()
+    heading = page.locator("details.sg-fold > summary :is(h3, h4)").first
     anchor = heading.get_attribute("id")
     page.goto(site_url + f"inspectors/#{anchor}")
     page.wait_for_timeout(100)

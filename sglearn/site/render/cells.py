@@ -79,7 +79,7 @@ def follow_up(measure: Measure) -> Markdown:
 
 def verified(measure: Measure) -> Markdown:
     """Who checked the follow-up figure, and when: 'Quality lead, 3 Oct 2026'."""
-    if measure.verified_by is None:
+    if not measure.verified_by:
         return Markdown("Not yet verified")
     if measure.verified_on is None:
         return plain(f"{measure.verified_by} (date not recorded)")

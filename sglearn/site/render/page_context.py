@@ -20,6 +20,9 @@ from sglearn.site.trends import periods, theme_changes
 
 TOP = 5
 """How many themes, reviews and improvements the dashboard lists."""
+LATEST = 3
+"""How many recent changes and reviews the dashboard names (the learning log has every one),
+so a phone reader reaches the gaps at the end within a few screens."""
 NEEDS_ATTENTION = 10
 """How many overdue actions the dashboard lists; the tracker has every one."""
 
@@ -41,7 +44,7 @@ def dashboard_context(book: Casebook, as_of: date) -> dict[str, Any]:
         "overdue_shown": overdue[:NEEDS_ATTENTION],
         "top_themes": list(book.themes_this_year.items())[:TOP],
         "improvements": improvements[:TOP],
-        "recent": book.newest_first[:TOP],
+        "recent": book.newest_first[:LATEST],
         "trend": [(q, len(book.by_quarter.get(q, ()))) for q in book.trend_quarters],
         "trend_quarters": list(book.trend_quarters),
         "trend_cells": {(q, TOTAL): len(book.by_quarter.get(q, ())) for q in book.trend_quarters},
@@ -50,7 +53,7 @@ def dashboard_context(book: Casebook, as_of: date) -> dict[str, Any]:
             (e for entries in book.learning_by_channel.values() for e in entries),
             key=lambda e: (e.date, e.channel, e.description),
             reverse=True,
-        )[:TOP],
+        )[:LATEST],
         "changes": theme_changes(book),
         "compared": periods(as_of),
         "awaiting": [
