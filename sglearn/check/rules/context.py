@@ -26,6 +26,10 @@ from sglearn.review.vocabulary import Vocabularies
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+_ABSENT = object()
+"""What value_at gives for a path the case does not have (None is a value YAML can hold)."""
+
+
 @dataclass(frozen=True)
 class CaseContext:
     """What a per-file rule may look at: one valid case, the vocabularies and the as-of date."""
@@ -62,33 +66,33 @@ class CaseContext:
         line, column = self.document.locate(where, key=key)
         return Problem(self.document.path, line, column, rule.ID, message, hint, rule.LEVEL)
 
+    def value_at(self, where: tuple[str | int, ...]) -> Any:
+        """The value at ``where`` in the case, or ``_ABSENT`` when the path is not there."""
+        value: Any = self.data
+        for step in where:
+            if isinstance(step, int):
+                if not isinstance(value, list) or not 0 <= step < len(value):
+                    return _ABSENT
+            elif not isinstance(value, dict) or step not in value:
+                return _ABSENT
+            value = value[step]
+        return value
+
     def date_at(self, where: tuple[str | int, ...]) -> date | None:
         """The date at ``where``; None when the field is absent or is not a real date.
 
         Only ``dates/order`` reports a date that cannot be read (2026-02-30, say); every
         other rule skips it, so one wrong date is reported once and never stops a run.
         """
-        value: Any = self.data
-        for step in where:
-            if isinstance(step, int):
-                if not isinstance(value, list) or not 0 <= step < len(value):
-                    return None
-            elif not isinstance(value, dict) or step not in value:
-                return None
-            value = value[step]
-        return parse_date(value)
+        value = self.value_at(where)
+        return None if value is _ABSENT else parse_date(value)
 
     def record_at(self, where: tuple[str | int, ...]) -> RecordDate | None:
         """The date at ``where`` as exact as written (a day, month or year); None when the
         field is absent, not known, or not a date."""
-        value: Any = self.data
-        for step in where:
-            if isinstance(step, int):
-                if not isinstance(value, list) or not 0 <= step < len(value):
-                    return None
-            elif not isinstance(value, dict) or step not in value:
-                return None
-            value = value[step]
+        value = self.value_at(where)
+        if value is _ABSENT:
+            return None
         try:
             found = parse_record_date(value)
         except (RecordDateError, TypeError):
