@@ -2,13 +2,13 @@
 
 Bank holidays come from the ``holidays`` package's calendars (GB-ENG, GB-WLS, GB-SCT,
 GB-NIR), which know every year, so the clock never runs out of holidays. Which calendar
-a jurisdiction uses is data (``jurisdictions`` in schemas/settings.yaml), so a new nation
-is a line of settings, not code.
+a jurisdiction uses is data (``calendar`` in schemas/nations.yaml), so a new nation is a
+few lines of data, not code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -73,10 +73,3 @@ def working_days_between(start: date, end: date, holidays: Collection[date] = ()
             count += 1
     count -= sum(1 for day in set(holidays) if start < day <= end and day.weekday() < 5)
     return count
-
-
-def calendar_for(
-    jurisdiction: str, calendars: Mapping[str, str], closures: frozenset[date]
-) -> WorkingCalendar:
-    """The working calendar of a jurisdiction; weekends and closures only if none is set."""
-    return WorkingCalendar(calendars.get(jurisdiction), closures)

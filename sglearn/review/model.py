@@ -51,6 +51,7 @@ from sglearn.review.parts import (
     date_key,
     opt_record_date,
     opt_str,
+    opt_time,
     record_date,
 )
 from sglearn.review.quarters import quarter_of, quarter_start, quarters_ending
@@ -217,6 +218,8 @@ class Case:
                 record_date(dates["investigation_concluded"]),
                 opt_record_date(dates.get("learning_review_held")),
                 opt_record_date(dates.get("closed")),
+                opt_time(dates.get("concern_received_time")),
+                opt_record_date(dates.get("removed_from_regulated_activity")),
             ),
             allegation_outcome=str(data["outcomes"]["allegation"]),
             safeguarding_outcome=str(data["outcomes"]["safeguarding"]),

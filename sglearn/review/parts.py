@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from sglearn.read.record_date import NOT_KNOWN, RecordDate, parse_record_date
@@ -36,6 +36,11 @@ def opt_record_date(value: object) -> RecordDate | None:
 
 def opt_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def opt_time(value: object) -> time | None:
+    """A time of day the schema has checked as HH:MM; None when the record gives none."""
+    return None if value is None else time.fromisoformat(str(value))
 
 
 def known_bool(value: object) -> bool | None:
@@ -147,6 +152,10 @@ class Referral:
     rationale: str | None
     outcome: str | None
     outcome_event: str | None = None
+    time_made: time | None = None
+    """The time of day it was made, when the record gives it (a clock in hours reads it)."""
+    by_role: str | None = None
+    """Who made it, as a role (Scotland's protection notification asks)."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +230,9 @@ class Dates:
     investigation_concluded: RecordDate
     learning_review_held: RecordDate | None
     closed: RecordDate | None
+    concern_received_time: time | None = None
+    removed_from_regulated_activity: RecordDate | None = None
+    """Starts the DBS clock when earlier than the conclusion; never shown on a page."""
 
     @property
     def not_exact(self) -> tuple[str, ...]:

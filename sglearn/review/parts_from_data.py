@@ -27,6 +27,7 @@ from sglearn.review.parts import (
     known_bool,
     opt_record_date,
     opt_str,
+    opt_time,
     record_date,
 )
 
@@ -40,6 +41,8 @@ def referral(r: Mapping[str, Any]) -> Referral:
         opt_str(r.get("rationale")),
         opt_str(r.get("outcome")),
         None if r.get("outcome_event") is None else local_id(r["outcome_event"]),
+        opt_time(r.get("time")),
+        opt_str(r.get("by_role")),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sglearn.review.calendar import WorkingCalendar
@@ -21,6 +21,10 @@ from sglearn.review.vocabulary import Vocabularies
 WORKING_DAYS = "working days"
 DAYS = "days"
 DAYS_AFTER_CONCLUSION = "days after the investigation concluded"
+DAYS_AFTER_DUTY = "days after the duty to refer arose"
+"""The barring body's clock: from the conclusion, or an earlier removal from regulated
+activity (never from suspension). Named the same either way, so no page says which."""
+HOURS = "hours"
 
 REFERRAL_STATES = (
     "on-time",
@@ -119,6 +123,11 @@ def referral_timeliness(
         return Timeliness(state, taken, allowed, unit, start, explained)
     if referral.date is None:
         return Timeliness("made-undated", explained=explained)
+    in_hours = _hours_taken(case, referral, vocabularies)
+    if in_hours is not None:
+        hours, allowed_hours = in_hours
+        state = "on-time" if hours <= allowed_hours else "late"
+        return Timeliness(state, hours, allowed_hours, HOURS, start, explained)
     reason = not_exact_reason(start_name, start_date) or not_exact_reason(
         "the date it was made", referral.date
     )
@@ -172,8 +181,60 @@ def _clock(
     if "days_after_conclusion" in deadline:
         allowed = int(deadline["days_after_conclusion"])
         concluded = "the date the investigation concluded"
+        if body in _barring_bodies(case, vocabularies):
+            return _duty_start(case), allowed, DAYS_AFTER_DUTY, "the day the duty to refer arose"
         return case.dates.investigation_concluded, allowed, DAYS_AFTER_CONCLUSION, concluded
     return None
+
+
+def _barring_bodies(case: Case, vocabularies: Vocabularies) -> frozenset[str]:
+    nations = vocabularies.nations
+    if nations is not None and case.jurisdiction in nations.nations:
+        return frozenset({nations.nations[case.jurisdiction].barring.body})
+    return frozenset({"dbs", "disclosure-scotland"})
+
+
+def _duty_start(case: Case) -> RecordDate:
+    """When the duty to refer to the barring body arose: the investigation's conclusion, or
+    the removal from regulated activity if the record shows it came first.
+
+    A removal the record gives only roughly, that may have come first, leaves the start
+    not exact, so no verdict is drawn from a guess.
+    """
+    concluded = case.dates.investigation_concluded
+    removed = case.dates.removed_from_regulated_activity
+    if removed is None or not removed.known:
+        return concluded
+    first_removed, last_removed = removed.earliest, removed.latest
+    assert first_removed is not None and last_removed is not None
+    if concluded.exact is not None:
+        if last_removed < concluded.exact:
+            return removed
+        return concluded if first_removed >= concluded.exact else removed
+    first_concluded = concluded.earliest
+    if first_concluded is not None and last_removed < first_concluded:
+        return removed
+    return concluded
+
+
+def _hours_taken(
+    case: Case, referral: Referral, vocabularies: Vocabularies
+) -> tuple[int, int] | None:
+    """Hours taken (started hours count whole) and allowed, for a clock set in hours when
+    the record gives both days exactly and both times of day; None otherwise."""
+    national = nation_clock(case, referral.body, vocabularies)
+    received_day, made_day = case.dates.concern_received.exact, None
+    if referral.date is not None:
+        made_day = referral.date.exact
+    received_at, made_at = case.dates.concern_received_time, referral.time_made
+    if national is None or national.kind != "hours" or None in (received_day, made_day):
+        return None
+    if received_at is None or made_at is None:
+        return None
+    assert received_day is not None and made_day is not None
+    elapsed = datetime.combine(made_day, made_at) - datetime.combine(received_day, received_at)
+    minutes = max(0, int(elapsed.total_seconds()) // 60)
+    return -(-minutes // 60), national.hours or 24
 
 
 def _taken(case: Case, start: date, end: date, unit: str, vocabularies: Vocabularies) -> int:
@@ -183,12 +244,5 @@ def _taken(case: Case, start: date, end: date, unit: str, vocabularies: Vocabula
 
 
 def working_calendar(case: Case, vocabularies: Vocabularies) -> WorkingCalendar:
-    """The case's nation's bank holidays (schemas/nations.yaml) and the closure days in
-    settings; settings' own calendar for a jurisdiction the nations file does not list."""
-    settings = vocabularies.settings
-    nations = vocabularies.nations
-    if nations is not None and case.jurisdiction in nations.nations:
-        return WorkingCalendar(
-            nations.nations[case.jurisdiction].calendar_id, settings.closure_days
-        )
-    return settings.calendar(case.jurisdiction)
+    """The working days the case's clocks count: its nation's bank holidays and closures."""
+    return vocabularies.calendar(case.jurisdiction)

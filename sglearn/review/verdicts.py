@@ -4,10 +4,15 @@ The rules (``sglearn validate``), every site page, the downloads and ``sglearn r
 call these functions and nothing else, so they can never disagree. The edge cases, settled
 here and listed on the checks page:
 
-- working days leave out weekends, the bank holidays of the case's jurisdiction (the
-  calendar ``jurisdictions`` in schemas/settings.yaml names) and the ``extra_closure_days``:
+- working days leave out weekends, the bank holidays of the case's nation (its
+  ``calendar`` in schemas/nations.yaml) and the ``extra_closure_days`` in settings:
   a concern received on a Friday and referred on the Monday took one working day, and one
   referred on a bank holiday Monday took none;
+- a clock set in hours (Wales: 24 hours) is judged in hours only when the record gives
+  both times of day; with dates only, as by the next working day;
+- the DBS (Disclosure Scotland) clock runs from the investigation's conclusion, or from an
+  earlier removal from regulated activity, never from suspension; a removal date the record
+  gives only roughly, that may have come first, leaves it not judged;
 - a referral recorded as not required is "not required" whatever its decision and date: no
   clock runs for it, so it is never late (or overdue);
 - a late referral with a rationale recorded is still "late" on every page and in the
@@ -36,6 +41,8 @@ from sglearn.review.model import Action, Case, Measure, RecordDate
 from sglearn.review.timeliness import (
     DAYS,
     DAYS_AFTER_CONCLUSION,
+    DAYS_AFTER_DUTY,
+    HOURS,
     REFERRAL_GAPS,
     REFERRAL_STATES,
     WORKING_DAYS,
@@ -52,6 +59,8 @@ __all__ = [
     "ACTION_STATES",
     "DAYS",
     "DAYS_AFTER_CONCLUSION",
+    "DAYS_AFTER_DUTY",
+    "HOURS",
     "MEASURE_RESULTS",
     "RECENT_DAYS",
     "REFERRAL_GAPS",

@@ -12,10 +12,11 @@ from sglearn.read.loading import Document, load_file
 from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 from sglearn.read.schema import SchemaChecker
-from sglearn.review.calendar import UnknownCalendarError, WorkingCalendar, check_calendar
+from sglearn.review.calendar import WorkingCalendar
 from sglearn.review.frameworks import Catalogue
 from sglearn.review.frameworks_check import check_catalogue, settings_problems
 from sglearn.review.nations import NATIONS_FILE, Nations, check_nations
+from sglearn.review.settings_calendars import calendar_problems, contradictions
 
 # file (under schemas/) -> meta-schema (under schemas/meta/)
 VOCABULARY_FILES = {
@@ -108,6 +109,17 @@ class Vocabularies:
     nations: Nations | None = None
     """What differs by nation (schemas/nations.yaml): clocks, bodies, calendars."""
     catalogue: Catalogue = field(default_factory=lambda: Catalogue({}, {}))
+
+    def calendar(self, jurisdiction: str) -> WorkingCalendar:
+        """A jurisdiction's working days: its nation's bank holidays (schemas/nations.yaml;
+        an older settings' ``jurisdictions`` line for one that file does not list), weekends
+        and the closure days in settings."""
+        nations = self.nations
+        if nations is not None and jurisdiction in nations.nations:
+            calendar_id = nations.nations[jurisdiction].calendar_id
+            return WorkingCalendar(calendar_id, self.settings.closure_days)
+        return self.settings.calendar(jurisdiction)
+
     """The frameworks with their crosswalks, for reading a tag under another framework."""
 
     def outcomes_for(self, jurisdiction: str, track: str) -> dict[str, Term]:
@@ -174,7 +186,7 @@ def load_vocabularies(project: Project) -> Vocabularies:
             continue
         found = checkers[meta].check(loaded)
         if not found and relative == "settings.yaml":
-            found = _calendar_problems(loaded)
+            found = calendar_problems(loaded)
             settings_document = loaded
         problems.extend(found)
         if not found:
@@ -183,6 +195,7 @@ def load_vocabularies(project: Project) -> Vocabularies:
     if project.schema_file(NATIONS_FILE).is_file():
         nations, nation_problems = check_nations(project)
         problems.extend(nation_problems)
+        problems.extend(contradictions(settings_document, nations))
     if problems:
         raise VocabularyError(problems)
     catalogue, problems, _ = check_catalogue(project)
@@ -193,44 +206,6 @@ def load_vocabularies(project: Project) -> Vocabularies:
     vocabularies.catalogue = catalogue
     vocabularies.nations = nations
     return vocabularies
-
-
-def _calendar_problems(settings: Document) -> list[Problem]:
-    """Each jurisdiction's calendar must be one the ``holidays`` package knows."""
-    if not isinstance(settings.data.get("jurisdictions"), dict):
-        # A settings file from before calendars (its own older meta-schema let it through).
-        return [
-            Problem(
-                settings.path,
-                1,
-                1,
-                "settings/calendar",
-                "settings.yaml does not say which bank-holiday calendar each jurisdiction uses",
-                "Add 'jurisdictions:' with, for example, 'england: {bank_holidays: GB-ENG}' and "
-                "'wales: {bank_holidays: GB-WLS}'; move any local closure days from "
-                "'bank_holidays' to 'extra_closure_days' (national bank holidays now come from "
-                "the calendar).",
-            )
-        ]
-    problems = []
-    for jurisdiction, entry in settings.data.get("jurisdictions", {}).items():
-        where = ("jurisdictions", jurisdiction, "bank_holidays")
-        try:
-            check_calendar(str(entry["bank_holidays"]))
-        except UnknownCalendarError:
-            line, column = settings.locate(where)
-            problems.append(
-                Problem(
-                    settings.path,
-                    line,
-                    column,
-                    "settings/calendar",
-                    f"there is no bank-holiday calendar {entry['bank_holidays']!r} for "
-                    f"{jurisdiction}",
-                    "Use GB-ENG, GB-WLS, GB-SCT or GB-NIR (a calendar of the holidays package).",
-                )
-            )
-    return problems
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -276,7 +251,9 @@ def _assemble(documents: dict[str, dict[str, Any]]) -> Vocabularies:
         due_soon_days=raw["deadlines"]["due_soon_days"],
         small_count_threshold=raw["publication"]["small_count_threshold"],
         current_framework=_main_framework(raw["publication"]),
-        calendars={str(k): str(v["bank_holidays"]) for k, v in raw["jurisdictions"].items()},
+        calendars={
+            str(k): str(v["bank_holidays"]) for k, v in raw.get("jurisdictions", {}).items()
+        },
         closure_days=frozenset(date.fromisoformat(d) for d in raw.get("extra_closure_days") or []),
         inspector_frameworks={
             str(nation): {str(setting): tuple(ids) for setting, ids in lines.items()}

@@ -168,7 +168,7 @@ def test_older_settings_with_one_current_framework_still_work(tmp_path: Path) ->
     settings = schemas / "settings.yaml"
     text = settings.read_text(encoding="utf-8")
     start = text.index("  # The framework(s) the inspectors page")
-    end = text.index("jurisdictions:")
+    end = text.index("# Each nation's bank-holiday calendar")
     settings.write_text(text[:start] + "  current_framework: cqc-2023\n" + text[end:])
     old = load_vocabularies(Project(tmp_path))
     assert old.settings.view_frameworks("wales", "home-care") == ("cqc-2023",)

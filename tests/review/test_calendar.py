@@ -51,11 +51,12 @@ def schema_jurisdictions() -> list[str]:
 def test_calendar_counts_christmas_and_easter_2027_and_2030_per_jurisdiction(
     vocabularies: Vocabularies, jurisdiction: str, span: str
 ) -> None:
-    assert jurisdiction in vocabularies.settings.calendars, (
-        f"schemas/settings.yaml has no bank-holiday calendar for {jurisdiction}"
+    assert vocabularies.nations is not None
+    assert jurisdiction in vocabularies.nations.nations, (
+        f"schemas/nations.yaml has no bank-holiday calendar for {jurisdiction}"
     )
     start, end = SPANS[span]
-    calendar = vocabularies.settings.calendar(jurisdiction)
+    calendar = vocabularies.calendar(jurisdiction)
     assert calendar.working_days_between(start, end) == EXPECTED[jurisdiction][span]
 
 
@@ -63,7 +64,7 @@ def test_calendar_counts_christmas_and_easter_2027_and_2030_per_jurisdiction(
 def test_calendar_settings_cover_the_four_nations(
     vocabularies: Vocabularies, jurisdiction: str
 ) -> None:
-    calendar = vocabularies.settings.calendar(jurisdiction)
+    calendar = vocabularies.calendar(jurisdiction)
     counted = {span: calendar.working_days_between(*SPANS[span]) for span in SPANS}
     assert counted == EXPECTED[jurisdiction]
 
@@ -72,8 +73,9 @@ def test_calendar_extra_closure_days_are_not_working_days(vocabularies: Vocabula
     settings = dataclasses.replace(
         vocabularies.settings, closure_days=frozenset({date(2027, 12, 29)})
     )
+    closed = dataclasses.replace(vocabularies, settings=settings)
     start, end = SPANS["christmas-2027"]
-    assert settings.calendar("england").working_days_between(start, end) == 0
+    assert closed.calendar("england").working_days_between(start, end) == 0
 
 
 def test_calendar_without_a_calendar_counts_weekends_only() -> None:
@@ -81,39 +83,54 @@ def test_calendar_without_a_calendar_counts_weekends_only() -> None:
     assert WorkingCalendar(None).working_days_between(start, end) == 3
 
 
-def test_calendar_unknown_in_settings_is_an_error_with_its_line(tmp_path: Path) -> None:
+def _older_settings(tmp_path: Path, lines: str) -> Path:
+    """A project whose settings.yaml still names calendars, as settings did before 2027."""
     shutil.copytree(REPO / "schemas", tmp_path / "schemas")
     settings = tmp_path / "schemas" / "settings.yaml"
-    text = settings.read_text(encoding="utf-8")
-    settings.write_text(text.replace("{bank_holidays: GB-WLS}", "{bank_holidays: GB-XX}"))
+    settings.write_text(settings.read_text(encoding="utf-8") + "jurisdictions:\n" + lines)
+    return settings
+
+
+def test_calendar_older_settings_that_agree_with_the_nations_file_still_load(
+    tmp_path: Path,
+) -> None:
+    _older_settings(tmp_path, "  england: {bank_holidays: GB-ENG}\n  jersey: {bank_holidays: JE}\n")
+    vocabularies = load_vocabularies(Project(tmp_path))
+    start, end = SPANS["christmas-2027"]
+    assert vocabularies.calendar("england").working_days_between(start, end) == 1
+    # A jurisdiction the nations file does not list keeps the settings' calendar.
+    assert vocabularies.calendar("jersey").calendar == "JE"
+
+
+def test_calendar_settings_contradicting_the_nations_file_is_an_error_with_its_line(
+    tmp_path: Path,
+) -> None:
+    settings = _older_settings(tmp_path, "  wales: {bank_holidays: GB-ENG}\n")
     with pytest.raises(VocabularyError) as raised:
         load_vocabularies(Project(tmp_path))
     (problem,) = raised.value.problems
-    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("  wales:"))
+    line = (
+        settings.read_text(encoding="utf-8").splitlines().index("  wales: {bank_holidays: GB-ENG}")
+    )
     assert (problem.path, problem.line, problem.rule) == (
         "schemas/settings.yaml",
-        line,
+        line + 1,
         "settings/calendar",
     )
-    assert "GB-XX" in problem.message and "wales" in problem.message
+    assert "GB-WLS" in problem.message and "nations.yaml" in problem.hint
 
 
-def test_calendar_old_settings_without_jurisdictions_get_a_clear_error(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
-    meta = tmp_path / "schemas" / "meta" / "settings.schema.json"
-    schema = json.loads(meta.read_text(encoding="utf-8"))
-    schema["required"].remove("jurisdictions")  # a project's own, older meta-schema
-    meta.write_text(json.dumps(schema), encoding="utf-8")
-    settings = tmp_path / "schemas" / "settings.yaml"
-    kept = [
-        line
-        for line in settings.read_text(encoding="utf-8").splitlines()
-        if not line.startswith(("jurisdictions:", "  england:", "  wales:", "  scotland:"))
-        and not line.startswith("  northern-ireland:")
-    ]
-    settings.write_text("\n".join(kept) + "\n", encoding="utf-8")
+def test_calendar_unknown_in_settings_is_an_error_with_its_line(tmp_path: Path) -> None:
+    settings = _older_settings(tmp_path, "  jersey: {bank_holidays: GB-XX}\n")
     with pytest.raises(VocabularyError) as raised:
         load_vocabularies(Project(tmp_path))
     (problem,) = raised.value.problems
-    assert problem.rule == "settings/calendar"
-    assert "jurisdictions:" in problem.hint
+    line = (
+        settings.read_text(encoding="utf-8").splitlines().index("  jersey: {bank_holidays: GB-XX}")
+    )
+    assert (problem.path, problem.line, problem.rule) == (
+        "schemas/settings.yaml",
+        line + 1,
+        "settings/calendar",
+    )
+    assert "GB-XX" in problem.message and "jersey" in problem.message

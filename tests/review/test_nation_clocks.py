@@ -112,3 +112,102 @@ def test_nation_clock_every_body_the_nations_file_names_is_a_referral_body() -> 
         for rules in nation["tracks"].values():
             named |= {rules["clock"]["body"], rules["regulator"]["body"]}
     assert named <= known, sorted(named - known)
+
+
+def _timed_case(make_case: MakeCase, received_at: str | None, made_at: str | None) -> Case:
+    """A Welsh adults' case: concern on Friday 5 March 2027, Designated Officer on Monday."""
+    dates: dict[str, Any] = {
+        "concern_received": "2027-03-05",
+        "investigation_concluded": "2027-04-01",
+    }
+    if received_at is not None:
+        dates["concern_received_time"] = received_at
+    referral: dict[str, Any] = {
+        "body": "designated-officer",
+        "required": True,
+        "decision": "referred",
+        "date": "2027-03-06",
+    }
+    if made_at is not None:
+        referral["time"] = made_at
+    data = make_case(jurisdiction="wales", track="adults", dates=dates)
+    data["dates"] = dates
+    data["referrals"] = [referral]
+    return Case.from_data(data)
+
+
+@pytest.mark.parametrize(
+    ("received_at", "made_at", "state", "taken", "unit"),
+    [
+        # Both times given: judged in hours. 17:00 Friday to 16:30 Saturday is 23.5 hours.
+        ("17:00", "16:30", "on-time", 24, "hours"),
+        ("17:00", "17:00", "on-time", 24, "hours"),
+        # One minute over 24 hours: a started hour counts whole, so 25 hours, late.
+        ("17:00", "17:01", "late", 25, "hours"),
+        # A time on one side only: judged as by the next working day from the dates.
+        ("17:00", None, "on-time", 0, "working days"),
+        (None, "17:01", "on-time", 0, "working days"),
+    ],
+)
+def test_nation_clock_wales_in_hours_when_the_record_gives_both_times(
+    make_case: MakeCase,
+    vocabularies: Vocabularies,
+    received_at: str | None,
+    made_at: str | None,
+    state: str,
+    taken: int,
+    unit: str,
+) -> None:
+    case = _timed_case(make_case, received_at, made_at)
+    verdict = referral_timeliness(case, case.referrals[0], vocabularies, AS_OF)
+    assert (verdict.state, verdict.taken, verdict.unit) == (state, taken, unit)
+
+
+def _dbs_case(make_case: MakeCase, removed: str | None, made: str, jurisdiction: str) -> Case:
+    dates: dict[str, Any] = {
+        "concern_received": "2027-01-04",
+        "investigation_concluded": "2027-04-01",
+    }
+    if removed is not None:
+        dates["removed_from_regulated_activity"] = removed
+    body = "disclosure-scotland" if jurisdiction == "scotland" else "dbs"
+    data = make_case(jurisdiction=jurisdiction, track="adults", dates=dates)
+    data["dates"] = dates
+    data["referrals"] = [{"body": body, "required": True, "decision": "referred", "date": made}]
+    return Case.from_data(data)
+
+
+@pytest.mark.parametrize(
+    ("removed", "made", "state", "taken"),
+    [
+        # Suspension is not removal: with no removal recorded the duty arises at the conclusion.
+        (None, "2027-04-20", "on-time", 19),
+        # Removed from regulated activity on 1 February: the duty arose then, so April is late.
+        ("2027-02-01", "2027-04-20", "late", 78),
+        ("2027-02-01", "2027-02-15", "on-time", 14),
+        # A removal after the conclusion does not move the start.
+        ("2027-05-01", "2027-04-20", "on-time", 19),
+        # A removal known only as a month before the conclusion's month: not judged from a guess.
+        ("2027-02", "2027-04-20", "not-judged", None),
+        # A year that may or may not have come before the conclusion: not judged either.
+        ("2027", "2027-04-20", "not-judged", None),
+        # A month that starts on or after the conclusion day cannot have come first.
+        ("2027-04", "2027-04-20", "on-time", 19),
+    ],
+)
+@pytest.mark.parametrize("jurisdiction", ["england", "scotland"])
+def test_nation_clock_barring_duty_arises_at_conclusion_or_earlier_removal(
+    make_case: MakeCase,
+    vocabularies: Vocabularies,
+    removed: str | None,
+    made: str,
+    state: str,
+    taken: int | None,
+    jurisdiction: str,
+) -> None:
+    case = _dbs_case(make_case, removed, made, jurisdiction)
+    verdict = referral_timeliness(case, case.referrals[0], vocabularies, AS_OF)
+    assert (verdict.state, verdict.taken) == (state, taken)
+    assert verdict.unit == "days after the duty to refer arose"
+    if state == "not-judged":
+        assert verdict.reason is not None and "removed" not in verdict.reason

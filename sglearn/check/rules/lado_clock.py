@@ -5,9 +5,13 @@ working day (the number is set by ``deadlines: lado_working_days`` in schemas/se
 because some councils say 24 hours). Referrals to the PiPoT lead and to local authority
 adult safeguarding are expected within the working days set in
 schemas/vocabularies/referral-bodies.yaml. Weekends, the bank holidays of the case's
-jurisdiction (England, Wales, Scotland or Northern Ireland, as ``jurisdictions`` in
-settings.yaml chooses) and the ``extra_closure_days`` in settings.yaml are not working
-days: a concern received on a Friday and referred on the Monday took one working day. A
+jurisdiction (England, Wales, Scotland or Northern Ireland, as ``calendar`` in
+schemas/nations.yaml chooses) and the ``extra_closure_days`` in settings.yaml are not working
+days: a concern received on a Friday and referred on the Monday took one working day.
+Where the nation's clock is set in hours (Wales: the Designated Officer within 24 hours),
+a referral is judged as by the next working day when the record gives only dates, and in
+hours when it gives the time the concern was received (``dates: concern_received_time``)
+and the time the referral was made (its ``time``). A
 referral recorded with ``required: false`` is not required, whatever its date: no clock
 runs for it. This is a warning. When a referral was late for a reason, record the reason
 in its ``rationale``; the warning then stops, and the reason stays on record for the
@@ -43,7 +47,7 @@ from collections.abc import Iterator
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
 from sglearn.read.record_date import RecordDate
-from sglearn.review.verdicts import WORKING_DAYS, referral_timeliness
+from sglearn.review.verdicts import HOURS, WORKING_DAYS, referral_timeliness
 
 ID = "referrals/lado-late"
 LEVEL = Level.WARNING
@@ -57,9 +61,20 @@ def check(context: CaseContext) -> Iterator[Problem]:
         return
     for index, referral in enumerate(case.referrals):
         verdict = referral_timeliness(case, referral, context.vocabularies, context.as_of)
-        if verdict.unit != WORKING_DAYS or not verdict.needs_warning:
+        if verdict.unit not in (WORKING_DAYS, HOURS) or not verdict.needs_warning:
             continue
         assert verdict.taken is not None and verdict.allowed is not None
+        if verdict.unit == HOURS:
+            yield context.problem(
+                _RULE,
+                ("referrals", index, "time"),
+                f"the {context.body_label(referral.body)} referral was made {verdict.taken} "
+                "hours after the concern was received (dates: concern_received_time to this "
+                f"referral's time); the expectation is within {verdict.allowed} hours",
+                "Check the two dates and times. If the referral was late, say why in a "
+                "'rationale' for this referral so the governance meeting can see it.",
+            )
+            continue
         yield context.problem(
             _RULE,
             ("referrals", index, "date"),

@@ -38,7 +38,14 @@ from collections.abc import Iterator
 from sglearn.check.rules.context import CaseContext
 from sglearn.read.problems import Level, Problem
 from sglearn.read.record_date import RecordDate
-from sglearn.review.verdicts import DAYS, WORKING_DAYS, deadline_of, referral_timeliness
+from sglearn.review.verdicts import (
+    DAYS,
+    DAYS_AFTER_DUTY,
+    HOURS,
+    WORKING_DAYS,
+    deadline_of,
+    referral_timeliness,
+)
 
 ID = "referrals/notification-late"
 LEVEL = Level.WARNING
@@ -50,6 +57,12 @@ _HINT = (
     "the governance meeting can see it. The rule behind it: {basis}."
 )
 
+_DUTY = (
+    " The duty arises when the investigation concludes, or earlier if the person was removed "
+    "from regulated activity (dates: removed_from_regulated_activity); suspension alone does "
+    "not start it."
+)
+
 
 def check(context: CaseContext) -> Iterator[Problem]:
     case = context.case
@@ -57,7 +70,7 @@ def check(context: CaseContext) -> Iterator[Problem]:
         return
     for index, referral in enumerate(case.referrals):
         verdict = referral_timeliness(case, referral, context.vocabularies, context.as_of)
-        if verdict.unit == WORKING_DAYS or not verdict.needs_warning:
+        if verdict.unit in (WORKING_DAYS, HOURS) or not verdict.needs_warning:
             continue
         assert verdict.taken is not None and verdict.allowed is not None
         term = context.vocabularies.referral_bodies[referral.body]
@@ -76,13 +89,17 @@ def check(context: CaseContext) -> Iterator[Problem]:
                 _HINT.format(kind="notification", basis=basis),
             )
         else:
+            since = "the investigation concluded"
+            if verdict.unit == DAYS_AFTER_DUTY:
+                since = "the duty to refer arose"
             yield context.problem(
                 _RULE,
                 ("referrals", index, "date"),
-                f"the {term.label} referral was made {_days(taken)} after the investigation "
-                f"concluded ({verdict.start} to {_iso(referral.date)}); the expectation is within "
-                f"{_days(allowed)} of the conclusion",
-                _HINT.format(kind="referral", basis=basis),
+                f"the {term.label} referral was made {_days(taken)} after {since} "
+                f"({verdict.start} to {_iso(referral.date)}); the expectation is within "
+                f"{_days(allowed)} of that",
+                _HINT.format(kind="referral", basis=basis)
+                + (_DUTY if verdict.unit == DAYS_AFTER_DUTY else ""),
             )
 
 

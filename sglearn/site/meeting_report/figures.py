@@ -12,6 +12,7 @@ from sglearn.review.verdicts import days_overdue
 from sglearn.review.vocabulary import Vocabularies
 from sglearn.site.aggregate import Casebook, build_casebook
 from sglearn.site.evidence import awaiting_evidence
+from sglearn.site.render import labels
 from sglearn.site.trends import periods, theme_changes
 
 
@@ -245,7 +246,7 @@ def _theme_label(vocabularies: Vocabularies, theme: str) -> str:
 def _amount(number: int | None, unit: str) -> str:
     if number is None:
         return ""
-    return f"{number} {unit.replace('days', 'day', 1) if number == 1 else unit}"
+    return labels.elapsed(number, unit)
 
 
 def _body_label(vocabularies: Vocabularies, body: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sglearn.review.model import Action, Figure, Measure, RecordDate, WarningSignal
+from sglearn.read.record_date import NOT_KNOWN
+from sglearn.review.model import Action, Figure, Measure, RecordDate, Referral, WarningSignal
 from sglearn.review.verdicts import Timeliness, measure_result
 from sglearn.site.render import labels
 from sglearn.site.render.markdown import Markdown, inline, plain
@@ -104,6 +105,16 @@ def change(measure: Measure) -> Markdown:
     return plain(f"{'Up' if diff > 0 else 'Down'} {amount}")
 
 
+def referral_decision(referral: Referral) -> Markdown:
+    """The decision in words, with who made it when the record says (a role, never a name)."""
+    decided = labels.words(referral.decision)
+    if referral.by_role is None:
+        return plain(decided)
+    if referral.by_role == NOT_KNOWN:
+        return plain(f"{decided} (by whom: not known)")
+    return plain(f"{decided} (by: {referral.by_role})")
+
+
 def timeliness(t: Timeliness) -> Markdown:
     """The state as a badge, with the days taken against the days allowed when known."""
     shown = badge(t.state, labels.words(t.state))
@@ -111,8 +122,8 @@ def timeliness(t: Timeliness) -> Markdown:
         return Markdown(f"{shown} {plain(t.reason or 'a date is not exact')}")
     if t.taken is None or t.allowed is None:
         return shown
-    unit = t.unit.replace("days", "day", 1) if t.taken == 1 else t.unit
-    return Markdown(f"{shown} {t.taken} {unit} (expected within {t.allowed})")
+    taken = plain(labels.elapsed(t.taken, t.unit))
+    return Markdown(f"{shown} {taken} (expected within {t.allowed})")
 
 
 def join(items: Iterable[Any], separator: str = ", ") -> Markdown:

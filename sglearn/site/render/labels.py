@@ -186,6 +186,13 @@ def figure(value: float, unit: str | None) -> str:
     return f"{number(value)} {unit}"
 
 
+def elapsed(count: int, unit: str) -> str:
+    """A clock's count with its unit: '1 working day', '25 hours', '1 day after the ...'."""
+    if count == 1:
+        unit = re.sub(r"\b(day|hour)s\b", r"\1", unit, count=1)
+    return f"{count} {unit}"
+
+
 def trace_state(code: str) -> str:
     """The word for a step's state on a trace page: an action's state, a measure's result,
     or whether a warning signal was acted on."""
