@@ -328,3 +328,27 @@ def test_render_never_imports_mkdocs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_removal_from_regulated_activity_starts_the_clock_but_never_reaches_a_page(
+    make_case: MakeCase, vocabularies: Vocabularies
+) -> None:
+    """The date is an employment fact: it moves the DBS clock, and no page says it."""
+    data = make_case(
+        "LR-2025-001",
+        dates={
+            "concern_received": "2025-01-06",
+            "investigation_concluded": "2025-04-01",
+            "removed_from_regulated_activity": "2025-02-13",
+        },
+    )
+    data["referrals"] = [
+        {"body": "dbs", "required": True, "decision": "referred", "date": "2025-03-31"}
+    ]
+    pages = render_pages([data], vocabularies)
+    case_page = pages["cases/LR-2025-001.md"].content
+    assert "Late" in case_page and "46 days after the duty to refer arose" in case_page
+    for page in pages.values():
+        text = page.content
+        assert "13 Feb 2025" not in text and "2025-02-13" not in text, page.path
+        assert "13 February 2025" not in text, page.path
