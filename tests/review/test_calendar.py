@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 from sglearn.review.calendar import WorkingCalendar
 from sglearn.review.vocabulary import Vocabularies, VocabularyError, load_vocabularies
@@ -102,35 +103,28 @@ def test_calendar_older_settings_that_agree_with_the_nations_file_still_load(
     assert vocabularies.calendar("jersey").calendar == "JE"
 
 
-def test_calendar_settings_contradicting_the_nations_file_is_an_error_with_its_line(
-    tmp_path: Path,
-) -> None:
-    settings = _older_settings(tmp_path, "  wales: {bank_holidays: GB-ENG}\n")
+def _the_one_problem(tmp_path: Path, line: str) -> Problem:
+    """Load a project whose settings add ``line``; the single problem, checked to be on it."""
+    settings = _older_settings(tmp_path, f"  {line}\n")
     with pytest.raises(VocabularyError) as raised:
         load_vocabularies(Project(tmp_path))
     (problem,) = raised.value.problems
-    line = (
-        settings.read_text(encoding="utf-8").splitlines().index("  wales: {bank_holidays: GB-ENG}")
-    )
+    number = settings.read_text(encoding="utf-8").splitlines().index(f"  {line}") + 1
     assert (problem.path, problem.line, problem.rule) == (
         "schemas/settings.yaml",
-        line + 1,
+        number,
         "settings/calendar",
     )
+    return problem
+
+
+def test_calendar_settings_contradicting_the_nations_file_is_an_error_with_its_line(
+    tmp_path: Path,
+) -> None:
+    problem = _the_one_problem(tmp_path, "wales: {bank_holidays: GB-ENG}")
     assert "GB-WLS" in problem.message and "nations.yaml" in problem.hint
 
 
 def test_calendar_unknown_in_settings_is_an_error_with_its_line(tmp_path: Path) -> None:
-    settings = _older_settings(tmp_path, "  jersey: {bank_holidays: GB-XX}\n")
-    with pytest.raises(VocabularyError) as raised:
-        load_vocabularies(Project(tmp_path))
-    (problem,) = raised.value.problems
-    line = (
-        settings.read_text(encoding="utf-8").splitlines().index("  jersey: {bank_holidays: GB-XX}")
-    )
-    assert (problem.path, problem.line, problem.rule) == (
-        "schemas/settings.yaml",
-        line + 1,
-        "settings/calendar",
-    )
+    problem = _the_one_problem(tmp_path, "jersey: {bank_holidays: GB-XX}")
     assert "GB-XX" in problem.message and "jersey" in problem.message
