@@ -145,3 +145,17 @@ def test_audience_views_keep_sections_drops_only_what_is_not_allowed() -> None:
     page = "# Title\n\nhead\n<!-- section: a -->\n## A\n\nkept\n<!-- section: b -->\n## B\n\nx\n"
     assert keep_sections(page, lambda name: name == "a") == "# Title\n\nhead\n## A\n\nkept\n"
     assert re.search("## B", keep_sections(page, lambda name: True))
+
+
+def test_audience_views_dashboard_says_where_every_verified_improvement_is(
+    builds: dict[str, dict[str, GeneratedFile]],
+) -> None:
+    """The dashboard lists the latest improvements, says how many it leaves out, and points
+    only to a page the reader has: the commissioners page, or each review's page."""
+    staff = builds["staff"]["index.md"].content
+    assert re.search(r"The 5 most recently verified of \d+ are listed\.", staff)
+    assert "[For commissioners](commissioners.md#measurable-improvements)" in staff
+    inspector = builds["inspector"]["index.md"].content
+    assert "For commissioners" not in inspector
+    assert "Every measure is on its review's page." in inspector
+    assert "For commissioners" not in builds["public"]["index.md"].content
