@@ -269,7 +269,7 @@
       if (isPageSummary(table, content) || table.closest("details") || rows <= LONG_TABLE) {
         return;
       }
-      foldBlock([table.closest(".md-typeset__scrollwrap") || table], "Open the table", "table");
+      foldBlock([table.closest(".md-typeset__scrollwrap") || table], tableName(table), "table");
     });
   }
 
