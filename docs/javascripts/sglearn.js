@@ -170,13 +170,25 @@
 
   function foldSummary(h3, nodes) {
     var summary = document.createElement("summary");
+    var where = headingBefore(h3);
     var link = h3.querySelector(".headerlink");
     if (link) {
       link.remove(); // a link inside the summary would be a control inside a control
     }
     summary.appendChild(h3);
     foldNote(summary, nodes);
+    heardOnly(summary, where);
     return summary;
+  }
+
+  // Each fold's control has its own name for a screen reader: the visible words, then, not
+  // shown, the section it is in ("Gaps in the evidence (0 rows), CQC single assessment
+  // framework"), as two frameworks each have their gaps and a page several tables.
+  function heardOnly(summary, where) {
+    var span = document.createElement("span");
+    span.className = "sg-heard-only";
+    span.textContent = ", " + where;
+    summary.appendChild(span);
   }
 
   // What a fold holds, in its summary: "(12 rows)", "(5 items)" or "(3 reviews)".
@@ -249,6 +261,7 @@
   // Folded only where there is no room: on a wider screen, and on paper, the block is open
   // and its summary line hidden (sglearn.css).
   function foldBlock(nodes, words, kind) {
+    var where = headingBefore(nodes[0]);
     var details = document.createElement("details");
     details.className = "sg-fold sg-fold--phone sg-fold--" + kind;
     details.open = !phone.matches;
@@ -260,6 +273,7 @@
     });
     summary.appendChild(document.createTextNode(words + " "));
     foldNote(summary, nodes);
+    heardOnly(summary, where);
     return details;
   }
 
@@ -302,10 +316,12 @@
       seen[0].getBoundingClientRect().top : 0;
   }
 
-  // A table of labels and values is named by its first heading ("Dates and the review").
+  // A table of labels and values is named by its first heading where that is a phrase
+  // ("Dates and the review"); a column name ("rule", "Theme") does not name a table.
   function tableName(box) {
     var headers = box.querySelectorAll("thead th");
-    return headers.length === 2 ? headers[0].textContent.trim() : "Open the table";
+    var first = headers.length === 2 ? headers[0].textContent.trim() : "";
+    return first.split(/\s+/).length >= 3 ? first : "Open the table";
   }
 
   function foldTallBlocks(nodes, tooTall) {

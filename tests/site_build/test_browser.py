@@ -220,7 +220,8 @@ def test_phone_reader_reaches_every_section_within_a_few_screens(
 ) -> None:
     """Long pages fold their detail on a phone: from the top of the page, each section's
     heading is within a screen and a half of the one before, and the last section ends
-    within a screen and a half too. A folded table, list or section says what it holds."""
+    within a screen and a half too. A folded table, list or section says what it holds,
+    and no two folds' controls have the same name."""
     path = page_path(sample_site, path)
     context, watched = open_tab(browser, width=PHONE)
     try:
@@ -238,6 +239,9 @@ def test_phone_reader_reaches_every_section_within_a_few_screens(
         assert too_far == []
         summaries = page.locator("details.sg-fold--phone > summary:visible").all_inner_texts()
         assert all(re.search(r"\(\d+ (row|item|review)s?\)", s) for s in summaries)
+        # Each fold's control has a name of its own for a screen reader.
+        names = [" ".join(n.split()) for n in page.locator("summary").all_text_contents()]
+        assert sorted(n for n in set(names) if names.count(n) > 1) == []
     finally:
         context.close()
     check_clean(watched)
