@@ -159,3 +159,17 @@ def test_audience_views_dashboard_says_where_every_verified_improvement_is(
     assert "For commissioners" not in inspector
     assert "Every measure is on its review's page." in inspector
     assert "For commissioners" not in builds["public"]["index.md"].content
+
+
+def test_audience_views_low_level_concerns_counted_on_the_dashboard_are_named_in_the_log(
+    builds: dict[str, dict[str, GeneratedFile]],
+) -> None:
+    """The at-a-glance figure links to the learning log, where each of them says so."""
+    staff = builds["staff"]
+    counted = re.search(
+        r"\| \[of which low-level concerns\]\(learning-log.md\) \| (\d+) \|",
+        staff["index.md"].content,
+    )
+    assert counted is not None and int(counted.group(1)) > 0
+    named = re.findall(r"^Low-level concern · ", staff["learning-log.md"].content, re.M)
+    assert len(named) == int(counted.group(1))
