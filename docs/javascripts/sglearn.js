@@ -182,8 +182,8 @@
   }
 
   // Each fold's control has its own name for a screen reader: the visible words, then, not
-  // shown, the section it is in ("Gaps in the evidence (0 rows), CQC single assessment
-  // framework"), as two frameworks each have their gaps and a page several tables.
+  // shown, the section it is in ("Gaps in the evidence, CQC single assessment framework"),
+  // as each framework has its gaps, and a page may have several tables of 11 rows.
   function heardOnly(summary, where) {
     var span = document.createElement("span");
     span.className = "sg-heard-only";
@@ -249,9 +249,6 @@
     });
   }
 
-  // On a phone a long table (one card per row) folds too, so the sections after it are a
-  // few screens away: the summary says how many rows and alerts it holds. On a wider
-  // screen the same table is simply open.
   function isPageSummary(table, content) {
     // A page's first table of labels and values is its summary (about this review): open.
     return content.querySelector("table") === table &&
@@ -277,6 +274,9 @@
     return details;
   }
 
+  // On a phone a long table (one card per row) folds too, so the sections after it are a
+  // few screens away: the summary says how many rows and alerts it holds. On a wider
+  // screen the same table is simply open.
   function foldLongTables(content) {
     content.querySelectorAll("table").forEach(function (table) {
       var rows = table.querySelectorAll("tbody tr").length;
