@@ -9,6 +9,10 @@
   var LONG_TEXT = 40; // characters per cell, on average: a column that needs room to wrap
   var FOLD_AT = 3; // sub-sections with a table each
   var LONG_TABLE = 8; // rows: more fold on a phone
+  var SECTION_SCREENS = 1.2; // a section's height on a phone, in screens, before it folds
+  var OPENING_SCREENS = 1.4; // the top of the page to its first section (the title is in it)
+  var TALL_BLOCK = 0.25; // screens: a shorter table or list is not worth folding
+  var FOLD_LINE_PX = 40; // a folded sub-section's summary line, beyond its heading
   var phone = window.matchMedia("(max-width: 47.99em)");
 
   function headingBefore(node) {
@@ -166,29 +170,61 @@
 
   function foldSummary(h3, nodes) {
     var summary = document.createElement("summary");
+    var where = headingBefore(h3);
     var link = h3.querySelector(".headerlink");
     if (link) {
       link.remove(); // a link inside the summary would be a control inside a control
     }
     summary.appendChild(h3);
     foldNote(summary, nodes);
+    heardOnly(summary, where);
     return summary;
   }
 
+  // Each fold's control has its own name for a screen reader: the visible words, then, not
+  // shown, the section it is in ("Gaps in the evidence, CQC single assessment framework"),
+  // as each framework has its gaps, and a page may have several tables of 11 rows.
+  function heardOnly(summary, where) {
+    var span = document.createElement("span");
+    span.className = "sg-heard-only";
+    span.textContent = ", " + where;
+    summary.appendChild(span);
+  }
+
+  // What a fold holds, in its summary: "(12 rows)", "(5 items)" or "(3 reviews)".
+  function count(nodes, selector) {
+    return nodes.reduce(function (sum, node) {
+      return sum + node.querySelectorAll(selector).length +
+        (node.matches(selector) ? 1 : 0);
+    }, 0);
+  }
+
   function foldNote(summary, nodes) {
-    var rows = 0;
     var alerts = {};
     nodes.forEach(function (node) {
-      rows += node.querySelectorAll("tbody tr").length;
       node.querySelectorAll(".sg-badge--alert").forEach(function (badge) {
-        var word = badge.textContent.trim();
-        alerts[word] = (alerts[word] || 0) + 1;
+        if (badge.closest("summary")) {
+          return; // a fold inside this one has counted it already
+        }
+        // "Warning signals not joined up: 2" adds two to its word's count.
+        var parts = badge.textContent.trim().match(/^(.*?)(?:: (\d+))?$/);
+        alerts[parts[1]] = (alerts[parts[1]] || 0) + Number(parts[2] || 1);
       });
     });
-    var note = document.createElement("span");
-    note.className = "sg-fold__note";
-    note.textContent = rows === 1 ? "(1 row)" : "(" + rows + " rows)";
-    summary.appendChild(note);
+    var held = [
+      [count(nodes, "tbody tr"), "row"],
+      [count(nodes, ":scope > li, ul > li, ol > li"), "item"],
+      [count(nodes, 'strong > a[href*="cases/"]'), "review"],
+    ].filter(function (pair) {
+      return pair[0] > 0;
+    })[0];
+    if (held) {
+      // Nothing to count (a paragraph of gaps): the heading alone says what is inside.
+      var note = document.createElement("span");
+      note.className = "sg-fold__note";
+      note.textContent = "(" + held[0] + " " + held[1] + (held[0] === 1 ? "" : "s") + ")";
+      summary.appendChild(note);
+    }
     Object.keys(alerts).forEach(function (word) {
       var badge = document.createElement("span");
       badge.className = "sg-badge sg-badge--alert";
@@ -213,27 +249,158 @@
     });
   }
 
+  function isPageSummary(table, content) {
+    // A page's first table of labels and values is its summary (about this review): open.
+    return content.querySelector("table") === table &&
+      table.querySelectorAll("thead th").length < 3;
+  }
+
+  // Folded only where there is no room: on a wider screen, and on paper, the block is open
+  // and its summary line hidden (sglearn.css).
+  function foldBlock(nodes, words, kind) {
+    var where = headingBefore(nodes[0]);
+    var details = document.createElement("details");
+    details.className = "sg-fold sg-fold--phone sg-fold--" + kind;
+    details.open = !phone.matches;
+    nodes[0].parentNode.insertBefore(details, nodes[0]);
+    var summary = document.createElement("summary");
+    details.appendChild(summary);
+    nodes.forEach(function (node) {
+      details.appendChild(node);
+    });
+    summary.appendChild(document.createTextNode(words + " "));
+    foldNote(summary, nodes);
+    heardOnly(summary, where);
+    return details;
+  }
+
   // On a phone a long table (one card per row) folds too, so the sections after it are a
   // few screens away: the summary says how many rows and alerts it holds. On a wider
   // screen the same table is simply open.
   function foldLongTables(content) {
-    content.querySelectorAll("table").forEach(function (table, index) {
-      // A page's first table of labels and values is its summary (about this review): open.
-      var summary = index === 0 && table.querySelectorAll("thead th").length < 3;
+    content.querySelectorAll("table").forEach(function (table) {
       var rows = table.querySelectorAll("tbody tr").length;
-      if (summary || table.closest("details") || rows <= LONG_TABLE) {
+      if (isPageSummary(table, content) || table.closest("details") || rows <= LONG_TABLE) {
         return;
       }
-      var box = table.closest(".md-typeset__scrollwrap") || table;
+      foldBlock([table.closest(".md-typeset__scrollwrap") || table], tableName(table), "table");
+    });
+  }
+
+  // On a phone every section fits in about a screen: a section taller than that folds its
+  // tallest tables and lists, then its sub-sections under their headings, then, if it is
+  // still too long (a quarter of the learning log), its whole body under its heading.
+  function sections(content) {
+    var found = [[]];
+    Array.prototype.forEach.call(content.children, function (el) {
+      if (el.tagName === "H2") {
+        found.push([el]);
+      } else if (el.tagName !== "H1") {
+        found[found.length - 1].push(el);
+      }
+    });
+    return found.filter(function (nodes) {
+      return nodes.length > 1;
+    });
+  }
+
+  function shown(nodes) {
+    return nodes.filter(function (node) {
+      return node.getClientRects().length > 0;
+    });
+  }
+
+  function tallness(nodes) {
+    var seen = shown(nodes);
+    return seen.length ? seen[seen.length - 1].getBoundingClientRect().bottom -
+      seen[0].getBoundingClientRect().top : 0;
+  }
+
+  // A table of labels and values is named by its first heading where that is a phrase
+  // ("Dates and the review"); a column name ("rule", "Theme") does not name a table.
+  function tableName(box) {
+    var headers = box.querySelectorAll("thead th");
+    var first = headers.length === 2 ? headers[0].textContent.trim() : "";
+    return first.split(/\s+/).length >= 3 ? first : "Open the table";
+  }
+
+  function foldTallBlocks(nodes, tooTall) {
+    // The tallest first: a review's dates fold before the summary table above them.
+    var blocks = nodes.filter(function (node) {
+      return /^(UL|OL|DL|TABLE)$/.test(node.tagName) ||
+        node.classList.contains("md-typeset__scrollwrap");
+    }).sort(function (a, b) {
+      return tallness([b]) - tallness([a]);
+    });
+    blocks.forEach(function (block) {
+      if (tooTall() && tallness([block]) > window.innerHeight * TALL_BLOCK) {
+        var list = /^(UL|OL|DL)$/.test(block.tagName);
+        var details = foldBlock([block], list ? "Open the list" : tableName(block),
+          list ? "list" : "table");
+        nodes[nodes.indexOf(block)] = details;
+      }
+    });
+  }
+
+  // Folds a section's sub-sections under their headings, if that is enough for the section
+  // to fit: a summary line is about as tall as its heading with the fold's padding.
+  function foldSubSections(heading, nodes, budget) {
+    var groups = [];
+    nodes.forEach(function (node) {
+      if (node.tagName === "H3") {
+        groups.push([node]);
+      } else if (groups.length) {
+        groups[groups.length - 1].push(node);
+      }
+    });
+    if (groups.length < 2) {
+      return nodes;
+    }
+    var kept = nodes.slice(0, nodes.indexOf(groups[0][0]));
+    var folded = groups.reduce(function (sum, group) {
+      return sum + tallness([group[0]]) + FOLD_LINE_PX;
+    }, tallness([heading].concat(kept)));
+    if (folded > budget) {
+      return nodes;
+    }
+    groups.forEach(function (group) {
       var details = document.createElement("details");
-      details.className = "sg-fold sg-fold--table";
-      details.open = !phone.matches;
-      box.parentNode.insertBefore(details, box);
-      var summary = document.createElement("summary");
-      details.appendChild(summary);
-      details.appendChild(box);
-      summary.appendChild(document.createTextNode("Open the table "));
-      foldNote(summary, [box]);
+      details.className = "sg-fold";
+      details.open = false;
+      group[0].parentNode.insertBefore(details, group[0]);
+      details.appendChild(foldSummary(group[0], group.slice(1)));
+      group.slice(1).forEach(function (node) {
+        details.appendChild(node);
+      });
+      kept.push(details);
+    });
+    return kept;
+  }
+
+  function fitSectionsToPhone(content) {
+    var screen = window.innerHeight;
+    sections(content).forEach(function (nodes) {
+      var heading = nodes[0].tagName === "H2" ? nodes[0] : null;
+      var body = heading ? nodes.slice(1) : nodes;
+      function tooTall() {
+        if (heading) {
+          return tallness([heading].concat(body)) > SECTION_SCREENS * screen;
+        }
+        // The page's opening, title and all, up to its first section.
+        var seen = shown(body);
+        var end = seen.length ? seen[seen.length - 1].getBoundingClientRect().bottom : 0;
+        return end + window.scrollY > OPENING_SCREENS * screen;
+      }
+      if (!tooTall()) {
+        return;
+      }
+      foldTallBlocks(body, tooTall);
+      if (heading && tooTall()) {
+        body = foldSubSections(heading, body, SECTION_SCREENS * screen);
+      }
+      if (heading && tooTall()) {
+        foldBlock(body, "Open this section", "section");
+      }
     });
   }
 
@@ -293,13 +460,17 @@
 
   function prepareAll() {
     var content = document.querySelector("article.md-typeset");
-    if (content && !content.querySelector("details.sg-fold")) {
+    var first = content && !content.querySelector("details.sg-fold");
+    if (first) {
       foldSections(content);
       foldLongTables(content);
     }
-    openTarget();
     document.querySelectorAll(".md-typeset table").forEach(prepareTable);
     document.querySelectorAll(".md-typeset table").forEach(fitTable);
+    if (first && phone.matches) {
+      fitSectionsToPhone(content); // measured once the tables are cards
+    }
+    openTarget();
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(labelScrollBox);
     printHeader();
   }

@@ -156,7 +156,7 @@ def test_each_nation_and_service_is_read_through_its_own_framework(
     assert _reviews_under(_section(page, CQC_2023), "Safeguarding") == ["LR-2025-001"]
     ofsted = _section(page, OFSTED)
     assert _reviews_under(ofsted, "The protection of children standard") == ["LR-2025-002"]
-    assert "Placed here through the crosswalk" in ofsted
+    assert "Placed here through the mapping" in ofsted
     assert _reviews_under(_section(page, CIW), "Well-being") == ["LR-2026-001"]
     assert "name no framework for, so not shown below: [" in page
     assert "(LR-2026-002)." in page

@@ -145,3 +145,31 @@ def test_audience_views_keep_sections_drops_only_what_is_not_allowed() -> None:
     page = "# Title\n\nhead\n<!-- section: a -->\n## A\n\nkept\n<!-- section: b -->\n## B\n\nx\n"
     assert keep_sections(page, lambda name: name == "a") == "# Title\n\nhead\n## A\n\nkept\n"
     assert re.search("## B", keep_sections(page, lambda name: True))
+
+
+def test_audience_views_dashboard_says_where_every_verified_improvement_is(
+    builds: dict[str, dict[str, GeneratedFile]],
+) -> None:
+    """The dashboard lists the latest improvements, says how many it leaves out, and points
+    only to a page the reader has: the commissioners page, or each review's page."""
+    staff = builds["staff"]["index.md"].content
+    assert re.search(r"The 5 most recently verified of \d+ are listed\.", staff)
+    assert "[For commissioners](commissioners.md#measurable-improvements)" in staff
+    inspector = builds["inspector"]["index.md"].content
+    assert "For commissioners" not in inspector
+    assert "Every measure is on its review's page." in inspector
+    assert "For commissioners" not in builds["public"]["index.md"].content
+
+
+def test_audience_views_low_level_concerns_counted_on_the_dashboard_are_named_in_the_log(
+    builds: dict[str, dict[str, GeneratedFile]],
+) -> None:
+    """The at-a-glance figure links to the learning log, where each of them says so."""
+    staff = builds["staff"]
+    counted = re.search(
+        r"\| \[of which low-level concerns\]\(learning-log.md\) \| (\d+) \|",
+        staff["index.md"].content,
+    )
+    assert counted is not None and int(counted.group(1)) > 0
+    named = re.findall(r"^Low-level concern · ", staff["learning-log.md"].content, re.M)
+    assert len(named) == int(counted.group(1))

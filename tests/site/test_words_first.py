@@ -47,11 +47,19 @@ def _visible(markdown: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def rendered() -> tuple[dict[str, str], dict[str, str]]:
+    """The generated pages' Markdown by path, and each review's title by id."""
     report = validate(Project(REPO), AS_OF)
     assert report.vocabularies is not None
-    built = render_site(load_cases(report), report.vocabularies, AS_OF)
-    found = {f.path: _visible(f.content) for f in built if f.path.endswith(".md")}
+    cases = load_cases(report)
+    built = render_site(cases, report.vocabularies, AS_OF)
+    markdown = {f.path: f.content for f in built if f.path.endswith(".md")}
+    return markdown, {c.id: str(c.title) for c in cases}
+
+
+@pytest.fixture(scope="module")
+def pages(rendered: tuple[dict[str, str], dict[str, str]]) -> dict[str, str]:
+    found = {path: _visible(text) for path, text in rendered[0].items()}
     for name in READER_DOCS:
         found[f"docs/{name}"] = _visible((REPO / "docs" / name).read_text(encoding="utf-8"))
     return found
@@ -90,6 +98,27 @@ def test_words_first_no_vocabulary_id_reaches_a_reader(pages: dict[str, str]) ->
     generated = {p: t for p, t in pages.items() if not p.startswith("docs/")}
     found = sorted({(m, p) for p, t in generated.items() for m in pattern.findall(t)})
     assert found == []
+
+
+CASE_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\((?:\.\./)*cases/(LR-\d{4}-\d{3})\.md\)")
+
+
+def test_words_first_every_link_to_a_review_carries_its_title(
+    rendered: tuple[dict[str, str], dict[str, str]],
+) -> None:
+    """A link to a review reads as the review's title, from a table, a list or a lead's
+    text that names the review by its id ("see LR-2025-005"): never the bare id."""
+    markdown, titles = rendered
+    links = [(path, m[0], m[1]) for path, text in markdown.items() for m in CASE_LINK.findall(text)]
+    assert len(links) > 100
+    named_otherwise = sorted(
+        {
+            (path, case_id, shown)
+            for path, shown, case_id in links
+            if re.sub(r"\\(.)", r"\1", shown) != titles[case_id]
+        }
+    )
+    assert named_otherwise == []
 
 
 def test_words_first_the_check_can_fail() -> None:

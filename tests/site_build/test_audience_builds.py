@@ -15,37 +15,27 @@ AUDIENCES = ("staff", "inspector", "commissioner", "public")
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def four_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.site_build.sitekit import make_project
-
-    project = make_project(tmp_path_factory.mktemp("audiences") / "repo")
-    site = project.parent / "site"
-    assert build(project, site, "--all-audiences") == 0
-    return site
-
-
-def test_all_audiences_builds_one_folder_each_with_its_manifest(four_sites: Path) -> None:
-    assert sorted(p.name for p in four_sites.iterdir() if p.is_dir()) == sorted(AUDIENCES)
+def test_all_audiences_builds_one_folder_each_with_its_manifest(audience_sites: Path) -> None:
+    assert sorted(p.name for p in audience_sites.iterdir() if p.is_dir()) == sorted(AUDIENCES)
     for audience in AUDIENCES:
-        manifest = json.loads((four_sites / audience / "manifest.json").read_text("utf-8"))
+        manifest = json.loads((audience_sites / audience / "manifest.json").read_text("utf-8"))
         assert manifest["audience"] == audience
-        assert (four_sites / audience / "index.html").is_file()
+        assert (audience_sites / audience / "index.html").is_file()
     assert manifest["figures_are"] == "suppressed"
 
 
-def test_each_audience_holds_only_its_pages(four_sites: Path) -> None:
-    staff, public = four_sites / "staff", four_sites / "public"
+def test_each_audience_holds_only_its_pages(audience_sites: Path) -> None:
+    staff, public = audience_sites / "staff", audience_sites / "public"
     assert (staff / "cases" / "LR-2026-004" / "index.html").is_file()
     assert (staff / "writing-a-review" / "index.html").is_file()
     assert not (public / "cases").exists() and not (public / "actions").exists()
     assert not (public / "writing-a-review").exists()
-    assert not (four_sites / "commissioner" / "cases").exists()
-    assert (four_sites / "inspector" / "cases" / "LR-2026-004" / "index.html").is_file()
+    assert not (audience_sites / "commissioner" / "cases").exists()
+    assert (audience_sites / "inspector" / "cases" / "LR-2026-004" / "index.html").is_file()
     held = "Reviews held from publication"
     assert held in (staff / "index.html").read_text("utf-8")
     for audience in ("inspector", "commissioner", "public"):
-        site = four_sites / audience
+        site = audience_sites / audience
         text = "\n".join(p.read_text("utf-8", "replace") for p in site.rglob("*.html"))
         assert held not in text, audience
         search = (site / "search" / "search_index.json").read_text("utf-8")

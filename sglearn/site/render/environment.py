@@ -8,7 +8,7 @@ Links are built only from ids that were validated when the case was read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -54,9 +54,10 @@ from sglearn.site.render.markdown import (
 
 
 def make_environment(
-    vocabularies: Vocabularies, as_of: date, published: frozenset[str] = frozenset()
+    vocabularies: Vocabularies, as_of: date, published: Mapping[str, str] | None = None
 ) -> Environment:
-    """``published`` are the ids of the reviews in this build: the only ones text may link."""
+    """``published`` are the reviews in this build, id to title: the only ones text may link."""
+    titles: Mapping[str, str] = published or {}
     env = Environment(
         loader=PackageLoader("sglearn.site", "templates"),
         undefined=StrictUndefined,
@@ -73,14 +74,14 @@ def make_environment(
             lambda ctx, text: (
                 text
                 if isinstance(text, Markdown)
-                else _linked_ids(block(text), str(ctx["root"]), published)
+                else _linked_ids(block(text), str(ctx["root"]), titles)
             )
         ),
         cell=pass_context(
             lambda ctx, text: (
                 inline(text)
                 if isinstance(text, Markdown)
-                else _linked_ids(inline(text), str(ctx["root"]), published)
+                else _linked_ids(inline(text), str(ctx["root"]), titles)
             )
         ),
         date=labels.short_date,
@@ -189,15 +190,17 @@ def _case_link(context: Context, case: Any) -> Markdown:
     return Markdown(f"{title} ({case_id})")
 
 
-def _linked_ids(text: Markdown, root: str, published: frozenset[str]) -> Markdown:
+def _linked_ids(text: Markdown, root: str, published: Mapping[str, str]) -> Markdown:
     """Case ids in a lead's text ("see LR-2025-005") become links, but only to reviews in
-    this build: a held or absent review stays plain text, so no link points nowhere."""
+    this build: a held or absent review stays plain text, so no link points nowhere. Words
+    first, as everywhere: the review's title is the link and its id follows."""
 
     def swap(match: re.Match[str]) -> str:
         case_id = match.group(0)
-        if case_id not in published:
+        title = published.get(case_id)
+        if title is None:
             return case_id
-        return link(case_id, f"{root}cases/{case_id}.md")
+        return f"{link(title, f'{root}cases/{case_id}.md')} ({case_id})"
 
     return Markdown(_CASE_ID_IN_TEXT.sub(swap, text))
 

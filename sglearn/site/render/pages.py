@@ -99,12 +99,13 @@ class SitePages:
         self.figures = figures or FigureBook("staff", suppressed=False, threshold=threshold)
         self.v = vocabularies
         self.as_of = as_of
-        published = frozenset(c.id for c in book.cases)
+        published = {c.id: str(c.title) for c in book.cases}
         self.env: Environment = make_environment(vocabularies, as_of, published)
         self.env.globals.update(
             fig=self.figures,
             outside=self.figures.suppressed,
             section=lambda name: Markdown(self.figures.section(name)),
+            shows=lambda kind: audience is None or audience.allows_page(kind),
         )
         self.base: dict[str, Any] = {
             "as_of": as_of,
