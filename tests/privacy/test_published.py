@@ -102,3 +102,21 @@ def test_build_stops_on_an_identifier_planted_in_a_theme_override(
     assert "900123" not in err
     assert "it comes from overrides/main.html" in err
     assert tree_bytes(site) == before
+
+
+def test_an_identifier_in_text_every_page_repeats_is_reported_on_every_page(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    footer = "<footer><p>Contact Mrs Patel</p></footer>"
+    for name in ("a", "b", "c"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f"<html><body>\n<p>Page {name}</p>\n{footer}\n</body></html>\n", encoding="utf-8"
+        )
+    problems = scan_published_site(site, tmp_path)
+    assert _rules(problems) == [
+        ("a/index.html", 3, "privacy/title-name"),
+        ("b/index.html", 3, "privacy/title-name"),
+        ("c/index.html", 3, "privacy/title-name"),
+    ]

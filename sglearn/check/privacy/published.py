@@ -99,6 +99,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
     theme = theme_hashes()
     found: list[tuple[str, int, Finding, str]] = []
     problems: list[Problem] = []
+    memo = _PieceMemo()
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         shown = file.relative_to(folder).as_posix()
         data = file.read_bytes()
@@ -118,7 +119,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
             if not allow.binary_allowed(f"docs/{shown}"):
                 problems.append(_binary(shown))
             continue
-        for line, finding, value in _file_findings(text, shown, names, allowed):
+        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
             found.append((shown, line, finding, value))
     sources = _Sources(root, names) if found else None
     for shown, line, finding, value in found:
@@ -128,7 +129,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
 
 
 def _file_findings(
-    text: str, shown: str, names: NamesList, allowed: Allowed
+    text: str, shown: str, names: NamesList, allowed: Allowed, seen_pieces: _PieceMemo
 ) -> Iterator[tuple[int, Finding, str]]:
     pieces: list[tuple[int, str]] = [(1, text)]
     kind = kind_of(shown)
@@ -137,18 +138,46 @@ def _file_findings(
     elif kind == "markdown":
         pieces += list(markdown_pieces(text))
     elif shown.endswith(".json"):
-        pieces += [(1, s) for s in _json_strings(text)]
-        pieces += [piece for s in _json_strings(text) if "<" in s for piece in html_pieces(s)]
+        strings = _json_strings(text)
+        pieces += [(1, s) for s in strings]
+        pieces += [piece for s in strings if "<" in s for piece in html_pieces(s)]
     seen: set[tuple[int, str]] = set()
     for number, (start_line, piece) in enumerate(pieces):
         # The whole file as written (number 0) is folded only; its visible pieces also
         # have emphasis and tags removed.
-        kind_found = findings(piece, names, reader=number > 0 or kind == "text")
-        for finding in _kept(kind_found, piece, allowed):
+        reader = number > 0 or kind == "text"
+        for finding in seen_pieces.kept(piece, reader, names, allowed):
             line = start_line + piece.count("\n", 0, finding.start)
             if (line, finding.rule) not in seen:
                 seen.add((line, finding.rule))
                 yield line, finding, piece[finding.start : finding.end]
+
+
+class _PieceMemo:
+    """The findings of each short piece of text already scanned in this site.
+
+    Every page repeats the theme's header, navigation and footer, so most visible pieces
+    are met hundreds of times; a piece's findings depend on its text alone, so each distinct
+    piece is scanned once.
+    """
+
+    LONGEST = 500
+    """Longer pieces (a whole file, a paragraph) seldom repeat: they are scanned each time."""
+    MOST = 200_000
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, bool], list[Finding]] = {}
+
+    def kept(self, piece: str, reader: bool, names: NamesList, allowed: Allowed) -> list[Finding]:
+        if len(piece) > self.LONGEST:
+            return _kept(findings(piece, names, reader=reader), piece, allowed)
+        key = (piece, reader)
+        known = self.known.get(key)
+        if known is None:
+            known = _kept(findings(piece, names, reader=reader), piece, allowed)
+            if len(self.known) < self.MOST:
+                self.known[key] = known
+        return known
 
 
 def _json_strings(text: str) -> list[str]:
