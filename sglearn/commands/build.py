@@ -106,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
     if report.errors:
         print("The site was not built; any previous site is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
+    # Every check has run: the pages need the values only, not where each was written.
+    report.documents = [document.values_only() for document in report.documents]
 
     try:
         # The host's driver is imported only now: `import sglearn.commands.cli` must not
