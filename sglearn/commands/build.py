@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
     as_of = as_of_from(args)
     config_file = config_file_from(args, project.root)
 
-    report = validate(project, as_of, progress=TerminalProgress())
+    # The pages need the values only, not where each was written: a build keeps no node trees.
+    report = validate(project, as_of, progress=TerminalProgress(), locations=False)
     fmt = reporting.pick_format("auto", os.environ)
     colour = fmt == "text" and reporting.wants_colour(sys.stdout.isatty())
     if report.problems or fmt == "github":
@@ -106,8 +107,6 @@ def run(args: argparse.Namespace) -> int:
     if report.errors:
         print("The site was not built; any previous site is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
-    # Every check has run: the pages need the values only, not where each was written.
-    report.documents = [document.values_only() for document in report.documents]
 
     try:
         # The host's driver is imported only now: `import sglearn.commands.cli` must not

@@ -131,16 +131,8 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
 def _file_findings(
     text: str, shown: str, names: NamesList, allowed: Allowed, seen_pieces: _PieceMemo
 ) -> Iterator[tuple[int, Finding, str]]:
-    pieces: list[tuple[int, str]] = [(1, text)]
     kind = kind_of(shown)
-    if kind == "html":
-        pieces += html_pieces(text)
-    elif kind == "markdown":
-        pieces += list(markdown_pieces(text))
-    elif shown.endswith(".json"):
-        strings = _json_strings(text)
-        pieces += [(1, s) for s in strings]
-        pieces += [piece for s in strings if "<" in s for piece in html_pieces(s)]
+    pieces = _pieces(text, shown, kind)
     seen: set[tuple[int, str]] = set()
     for number, (start_line, piece) in enumerate(pieces):
         # The whole file as written (number 0) is folded only; its visible pieces also
@@ -151,6 +143,22 @@ def _file_findings(
             if (line, finding.rule) not in seen:
                 seen.add((line, finding.rule))
                 yield line, finding, piece[finding.start : finding.end]
+
+
+def _pieces(text: str, shown: str, kind: str) -> Iterator[tuple[int, str]]:
+    """The whole file as written, then its visible pieces, one at a time (a search index
+    holds every page's text: its pieces are never all in memory at once)."""
+    yield 1, text
+    if kind == "html":
+        yield from html_pieces(text)
+    elif kind == "markdown":
+        yield from markdown_pieces(text)
+    elif shown.endswith(".json"):
+        strings = _json_strings(text)
+        yield from ((1, s) for s in strings)
+        for string in strings:
+            if "<" in string:
+                yield from html_pieces(string)
 
 
 class _PieceMemo:
