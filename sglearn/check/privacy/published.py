@@ -28,15 +28,10 @@ from typing import Any
 from sglearn.check.privacy.allow import AllowList
 from sglearn.check.privacy.detectors import WHAT, Finding
 from sglearn.check.privacy.inputs import kind_of
+from sglearn.check.privacy.memo import PieceMemo
 from sglearn.check.privacy.names import NamesList, load_names
 from sglearn.check.privacy.normalise import fold
-from sglearn.check.privacy.scan import (
-    _FRONT_MATTER,
-    Allowed,
-    _kept,
-    allowed_values,
-    findings,
-)
+from sglearn.check.privacy.scan import _FRONT_MATTER, Allowed, allowed_values
 from sglearn.check.privacy.visible import html_pieces, markdown_pieces
 from sglearn.read.loading import Document, load_bytes
 from sglearn.read.problems import Level, Problem
@@ -99,7 +94,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
     theme = theme_hashes()
     found: list[tuple[str, int, Finding, str]] = []
     problems: list[Problem] = []
-    memo = _PieceMemo()
+    memo = PieceMemo(names)
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         shown = file.relative_to(folder).as_posix()
         data = file.read_bytes()
@@ -129,7 +124,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
 
 
 def _file_findings(
-    text: str, shown: str, names: NamesList, allowed: Allowed, seen_pieces: _PieceMemo
+    text: str, shown: str, names: NamesList, allowed: Allowed, seen_pieces: PieceMemo
 ) -> Iterator[tuple[int, Finding, str]]:
     kind = kind_of(shown)
     pieces = _pieces(text, shown, kind)
@@ -138,7 +133,7 @@ def _file_findings(
         # The whole file as written (number 0) is folded only; its visible pieces also
         # have emphasis and tags removed.
         reader = number > 0 or kind == "text"
-        for finding in seen_pieces.kept(piece, reader, names, allowed):
+        for finding in seen_pieces.kept(piece, reader, allowed):
             line = start_line + piece.count("\n", 0, finding.start)
             if (line, finding.rule) not in seen:
                 seen.add((line, finding.rule))
@@ -159,33 +154,6 @@ def _pieces(text: str, shown: str, kind: str) -> Iterator[tuple[int, str]]:
         for string in strings:
             if "<" in string:
                 yield from html_pieces(string)
-
-
-class _PieceMemo:
-    """The findings of each short piece of text already scanned in this site.
-
-    Every page repeats the theme's header, navigation and footer, so most visible pieces
-    are met hundreds of times; a piece's findings depend on its text alone, so each distinct
-    piece is scanned once.
-    """
-
-    LONGEST = 500
-    """Longer pieces (a whole file, a paragraph) seldom repeat: they are scanned each time."""
-    MOST = 200_000
-
-    def __init__(self) -> None:
-        self.known: dict[tuple[str, bool], list[Finding]] = {}
-
-    def kept(self, piece: str, reader: bool, names: NamesList, allowed: Allowed) -> list[Finding]:
-        if len(piece) > self.LONGEST:
-            return _kept(findings(piece, names, reader=reader), piece, allowed)
-        key = (piece, reader)
-        known = self.known.get(key)
-        if known is None:
-            known = _kept(findings(piece, names, reader=reader), piece, allowed)
-            if len(self.known) < self.MOST:
-                self.known[key] = known
-        return known
 
 
 def _json_strings(text: str) -> list[str]:
