@@ -124,8 +124,13 @@ def validate(
     progress: Progress | None = None,
     *,
     keep_documents: bool = True,
+    locations: bool = True,
 ) -> Report:
-    """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries."""
+    """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries.
+
+    ``locations=False`` (a build) keeps each document's values but not where each value was
+    written: the node trees take several times the memory of the values.
+    """
     report = Report()
     try:
         vocabularies = load_vocabularies(project)
@@ -161,6 +166,7 @@ def validate(
         progress=progress,
         keep_documents=keep_documents,
         validator=validator,
+        locations=locations,
     )
     for item in checked:
         report.problems.extend(item.problems)

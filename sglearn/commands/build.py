@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
     as_of = as_of_from(args)
     config_file = config_file_from(args, project.root)
 
-    report = validate(project, as_of, progress=TerminalProgress())
+    # The pages need the values only, not where each was written: a build keeps no node trees.
+    report = validate(project, as_of, progress=TerminalProgress(), locations=False)
     fmt = reporting.pick_format("auto", os.environ)
     colour = fmt == "text" and reporting.wants_colour(sys.stdout.isatty())
     if report.problems or fmt == "github":

@@ -102,3 +102,37 @@ def test_build_stops_on_an_identifier_planted_in_a_theme_override(
     assert "900123" not in err
     assert "it comes from overrides/main.html" in err
     assert tree_bytes(site) == before
+
+
+def test_an_identifier_in_text_every_page_repeats_is_reported_on_every_page(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    footer = "<footer><p>Contact Mrs Patel</p></footer>"
+    for name in ("a", "b", "c"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f"<html><body>\n<p>Page {name}</p>\n{footer}\n</body></html>\n", encoding="utf-8"
+        )
+    problems = scan_published_site(site, tmp_path)
+    assert _rules(problems) == [
+        ("a/index.html", 3, "privacy/title-name"),
+        ("b/index.html", 3, "privacy/title-name"),
+        ("c/index.html", 3, "privacy/title-name"),
+    ]
+
+
+def test_an_identifier_written_across_lines_of_markup_is_still_found(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for name in ("a", "b"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            "<html><body>\n<div>\n<!-- write to jo at\nexample dot com -->\n"
+            "</div>\n</body></html>\n",
+            encoding="utf-8",
+        )
+    problems = scan_published_site(site, tmp_path)
+    assert _rules(problems) == [
+        ("a/index.html", 3, "privacy/email"),
+        ("b/index.html", 3, "privacy/email"),
+    ]

@@ -19,6 +19,7 @@ import html
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -31,15 +32,32 @@ _TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,300}>")
 
 
 class Folded(NamedTuple):
-    """The folded text and, for each of its characters, the source offset it came from."""
+    """The folded text and a map from each of its characters to the source offset.
+
+    The map is kept as runs, not one integer per character: a folded search index or page
+    of many megabytes would otherwise cost tens of bytes of memory per character.
+    ``starts[i]`` is where run ``i`` begins in ``text``, ``sources[i]`` the source offset of
+    that first character, and ``steps[i]`` is 1 for text copied as written (each character
+    one further on) or 0 for what one source character became (all from the same offset).
+    No runs means the text was copied unchanged.
+    """
 
     text: str
-    origin: list[int]
+    starts: list[int]
+    sources: list[int]
+    steps: list[int]
+
+    def origin(self, index: int) -> int:
+        """The source offset the folded character at ``index`` came from."""
+        if not self.starts:
+            return index
+        run = bisect_right(self.starts, index) - 1
+        return self.sources[run] + self.steps[run] * (index - self.starts[run])
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        if not self.origin:
+        if not self.text:
             return 0, 0
-        return self.origin[start], self.origin[max(start, end - 1)] + 1
+        return self.origin(start), self.origin(max(start, end - 1)) + 1
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +100,9 @@ def fold(text: str, *, strip_markup: bool = False) -> Folded:
     """
     special = _SPECIAL_MARKUP if strip_markup else _SPECIAL
     if not special.search(text):
-        return Folded(text, list(range(len(text))))
+        return Folded(text, [], [], [])
     chars: list[str] = []
-    origin: list[int] = []
+    runs = _Runs()
     index = 0
     for found in special.finditer(text):
         at = found.start()
@@ -92,7 +110,7 @@ def fold(text: str, *, strip_markup: bool = False) -> Folded:
             continue
         if at > index:
             chars.append(text[index:at])
-            origin.extend(range(index, at))
+            runs.copied(index, at - index)
         char = text[at]
         index = at + 1
         if strip_markup and char in _MARKUP:
@@ -101,17 +119,48 @@ def fold(text: str, *, strip_markup: bool = False) -> Folded:
             match = (_ENTITY if char == "&" else _TAG).match(text, at)
             if match:
                 shown = html.unescape(match.group()) if char == "&" else " "
-                for piece in "".join(_fold_char(part) for part in shown):
-                    chars.append(piece)
-                    origin.append(at)
+                piece = "".join(_fold_char(part) for part in shown)
+                chars.append(piece)
+                runs.became(at, len(piece))
                 index = match.end()
                 continue
-        for piece in _fold_char(char):
-            chars.append(piece)
-            origin.append(at)
+        piece = _fold_char(char)
+        chars.append(piece)
+        runs.became(at, len(piece))
     chars.append(text[index:])
-    origin.extend(range(index, len(text)))
-    return Folded("".join(chars), origin)
+    runs.copied(index, len(text) - index)
+    return Folded("".join(chars), runs.starts, runs.sources, runs.steps)
+
+
+class _Runs:
+    """The runs of a :class:`Folded` map, built as the folded text grows."""
+
+    def __init__(self) -> None:
+        self.length = 0
+        self.starts: list[int] = []
+        self.sources: list[int] = []
+        self.steps: list[int] = []
+
+    def copied(self, source: int, count: int) -> None:
+        """``count`` characters copied as written from ``source`` on."""
+        if count:
+            self._add(source, 1, count)
+
+    def became(self, source: int, count: int) -> None:
+        """``count`` folded characters made from the one source character at ``source``."""
+        if count:
+            self._add(source, 1 if count == 1 else 0, count)
+
+    def _add(self, source: int, step: int, count: int) -> None:
+        if self.starts and self.steps[-1] == 1 and step == 1:
+            last = self.sources[-1] + self.length - self.starts[-1]
+            if last == source:  # continues the run before it
+                self.length += count
+                return
+        self.starts.append(self.length)
+        self.sources.append(source)
+        self.steps.append(step)
+        self.length += count
 
 
 def same_text(a: str, b: str) -> bool:

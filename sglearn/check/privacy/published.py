@@ -28,15 +28,10 @@ from typing import Any
 from sglearn.check.privacy.allow import AllowList
 from sglearn.check.privacy.detectors import WHAT, Finding
 from sglearn.check.privacy.inputs import kind_of
+from sglearn.check.privacy.memo import PieceMemo
 from sglearn.check.privacy.names import NamesList, load_names
 from sglearn.check.privacy.normalise import fold
-from sglearn.check.privacy.scan import (
-    _FRONT_MATTER,
-    Allowed,
-    _kept,
-    allowed_values,
-    findings,
-)
+from sglearn.check.privacy.scan import _FRONT_MATTER, Allowed, allowed_values
 from sglearn.check.privacy.visible import html_pieces, markdown_pieces
 from sglearn.read.loading import Document, load_bytes
 from sglearn.read.problems import Level, Problem
@@ -99,6 +94,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
     theme = theme_hashes()
     found: list[tuple[str, int, Finding, str]] = []
     problems: list[Problem] = []
+    memo = PieceMemo(names)
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         shown = file.relative_to(folder).as_posix()
         data = file.read_bytes()
@@ -118,7 +114,7 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
             if not allow.binary_allowed(f"docs/{shown}"):
                 problems.append(_binary(shown))
             continue
-        for line, finding, value in _file_findings(text, shown, names, allowed):
+        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
             found.append((shown, line, finding, value))
     sources = _Sources(root, names) if found else None
     for shown, line, finding, value in found:
@@ -128,27 +124,36 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
 
 
 def _file_findings(
-    text: str, shown: str, names: NamesList, allowed: Allowed
+    text: str, shown: str, names: NamesList, allowed: Allowed, seen_pieces: PieceMemo
 ) -> Iterator[tuple[int, Finding, str]]:
-    pieces: list[tuple[int, str]] = [(1, text)]
     kind = kind_of(shown)
-    if kind == "html":
-        pieces += html_pieces(text)
-    elif kind == "markdown":
-        pieces += list(markdown_pieces(text))
-    elif shown.endswith(".json"):
-        pieces += [(1, s) for s in _json_strings(text)]
-        pieces += [piece for s in _json_strings(text) if "<" in s for piece in html_pieces(s)]
+    pieces = _pieces(text, shown, kind)
     seen: set[tuple[int, str]] = set()
     for number, (start_line, piece) in enumerate(pieces):
         # The whole file as written (number 0) is folded only; its visible pieces also
         # have emphasis and tags removed.
-        kind_found = findings(piece, names, reader=number > 0 or kind == "text")
-        for finding in _kept(kind_found, piece, allowed):
+        reader = number > 0 or kind == "text"
+        for finding in seen_pieces.kept(piece, reader, allowed):
             line = start_line + piece.count("\n", 0, finding.start)
             if (line, finding.rule) not in seen:
                 seen.add((line, finding.rule))
                 yield line, finding, piece[finding.start : finding.end]
+
+
+def _pieces(text: str, shown: str, kind: str) -> Iterator[tuple[int, str]]:
+    """The whole file as written, then its visible pieces, one at a time (a search index
+    holds every page's text: its pieces are never all in memory at once)."""
+    yield 1, text
+    if kind == "html":
+        yield from html_pieces(text)
+    elif kind == "markdown":
+        yield from markdown_pieces(text)
+    elif shown.endswith(".json"):
+        strings = _json_strings(text)
+        yield from ((1, s) for s in strings)
+        for string in strings:
+            if "<" in string:
+                yield from html_pieces(string)
 
 
 def _json_strings(text: str) -> list[str]:
