@@ -7,13 +7,13 @@ data must be caught in a half-written case too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sglearn.check.id_index import check_named, fast_path_applies
-from sglearn.check.parallel import check_files
+from sglearn.check.parallel import Checked, check_files
 from sglearn.check.rules import CaseSummary, corpus_rules
 from sglearn.check.validator import Validator
 from sglearn.read.loading import Document
@@ -29,6 +29,8 @@ FAST_PATH_MAX_FILES = 50
 """Up to this many named files are checked with the single-file fast path (id_index)."""
 
 Progress = Callable[[int, int], None]
+FilesChecker = Callable[[Validator, Sequence[Path]], list[Checked]]
+"""Checks case files with a run's validator; `sglearn serve` passes one that keeps results."""
 
 
 @dataclass
@@ -124,8 +126,12 @@ def validate(
     progress: Progress | None = None,
     *,
     keep_documents: bool = True,
+    checker: FilesChecker | None = None,
 ) -> Report:
-    """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries."""
+    """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries.
+
+    ``checker`` checks the case files instead of :func:`check_files` (it must keep documents).
+    """
     report = Report()
     try:
         vocabularies = load_vocabularies(project)
@@ -153,14 +159,18 @@ def validate(
         report.problems = sort_problems(report.problems)
         return report
     summaries: list[CaseSummary] = []
-    checked = check_files(
-        project,
-        vocabularies,
-        as_of,
-        files,
-        progress=progress,
-        keep_documents=keep_documents,
-        validator=validator,
+    checked = (
+        checker(validator, files)
+        if checker is not None
+        else check_files(
+            project,
+            vocabularies,
+            as_of,
+            files,
+            progress=progress,
+            keep_documents=keep_documents,
+            validator=validator,
+        )
     )
     for item in checked:
         report.problems.extend(item.problems)
