@@ -23,6 +23,7 @@ from sglearn.check.privacy.names import DEFAULT_NAMES_FILE, NAMES_ENV
 from sglearn.check.rules import summarise
 from sglearn.check.validation import Report, validate
 from sglearn.check.validator import Validator
+from sglearn.read.problems import Problem
 from sglearn.read.project import Project
 
 
@@ -32,6 +33,7 @@ class KeptChecks:
     def __init__(self) -> None:
         self._inputs = ""
         self._kept: dict[Path, tuple[bytes, Checked]] = {}
+        self._pages: tuple[str, list[Problem]] = ("", [])
         self.rechecked: list[Path] = []
         """The files the last run checked again (new or changed bytes)."""
 
@@ -39,10 +41,20 @@ class KeptChecks:
         """The report a full :func:`validate` of the project gives, checking only changes."""
         inputs = _inputs_digest(project, as_of)
         if inputs != self._inputs:
-            self._inputs, self._kept = inputs, {}
-        return validate(project, as_of, checker=self._check)
+            self._inputs, self._kept, self._pages = inputs, {}, ("", [])
+        return validate(project, as_of, checks=self)
 
-    def _check(self, validator: Validator, files: Sequence[Path]) -> list[Checked]:
+    def check_pages(self, validator: Validator) -> list[Problem]:
+        """The pages' privacy problems, scanned again only when docs/ or mkdocs.yml changed."""
+        root = validator.project.root
+        docs = root / "docs"
+        files = sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else []
+        key = _digest([*files, root / "mkdocs.yml"], self._inputs)
+        if self._pages[0] != key:
+            self._pages = (key, validator.check_pages())
+        return list(self._pages[1])
+
+    def check_files(self, validator: Validator, files: Sequence[Path]) -> list[Checked]:
         kept: dict[Path, tuple[bytes, Checked]] = {}
         results: list[Checked] = []
         self.rechecked = []
@@ -68,15 +80,16 @@ class KeptChecks:
 
 def _inputs_digest(project: Project, as_of: date) -> str:
     """What a file's outcome depends on besides its bytes: schemas, date, names, allow file."""
-    digest = hashlib.sha256(as_of.isoformat().encode())
     named = os.environ.get(NAMES_ENV, "").strip()
-    singles = [
-        project.root / ALLOW_FILE,
-        Path(named) if named else project.root / DEFAULT_NAMES_FILE,
-    ]
+    names = Path(named) if named else project.root / DEFAULT_NAMES_FILE
     schemas = project.root / "schemas"
     found = sorted(p for p in schemas.rglob("*") if p.is_file()) if schemas.is_dir() else []
-    for file in [*singles, *found]:
+    return _digest([project.root / ALLOW_FILE, names, *found], as_of.isoformat())
+
+
+def _digest(files: list[Path], start: str) -> str:
+    digest = hashlib.sha256(start.encode())
+    for file in files:
         digest.update(str(file).encode() + b"\0")
         try:
             digest.update(file.read_bytes())

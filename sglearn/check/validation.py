@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from sglearn.check.id_index import check_named, fast_path_applies
 from sglearn.check.parallel import Checked, check_files
@@ -29,8 +30,16 @@ FAST_PATH_MAX_FILES = 50
 """Up to this many named files are checked with the single-file fast path (id_index)."""
 
 Progress = Callable[[int, int], None]
-FilesChecker = Callable[[Validator, Sequence[Path]], list[Checked]]
-"""Checks case files with a run's validator; `sglearn serve` passes one that keeps results."""
+
+
+class Checks(Protocol):
+    """What a run checks with its validator; `sglearn serve` passes one that keeps results."""
+
+    def check_files(self, validator: Validator, files: Sequence[Path]) -> list[Checked]:
+        """Each case file's outcome, documents kept, in file order."""
+
+    def check_pages(self, validator: Validator) -> list[Problem]:
+        """The privacy problems of the hand-written pages, schemas and mkdocs.yml."""
 
 
 @dataclass
@@ -126,11 +135,11 @@ def validate(
     progress: Progress | None = None,
     *,
     keep_documents: bool = True,
-    checker: FilesChecker | None = None,
+    checks: Checks | None = None,
 ) -> Report:
     """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries.
 
-    ``checker`` checks the case files instead of :func:`check_files` (it must keep documents).
+    ``checks`` checks the case files and pages instead of the validator (keeping documents).
     """
     report = Report()
     try:
@@ -148,7 +157,8 @@ def validate(
     validator = Validator(project, vocabularies, as_of)
     report.problems.extend(validator.setup_problems)
     if not explicit:
-        report.problems.extend(validator.check_pages())
+        pages = checks.check_pages(validator) if checks else validator.check_pages()
+        report.problems.extend(pages)
     if explicit and not keep_documents and _only_case_files(project, files, explicit):
         # A pull request's few files: the cross-file rules read only what they need of the
         # other files (see id_index); the problems are those a full run reports for them.
@@ -160,8 +170,8 @@ def validate(
         return report
     summaries: list[CaseSummary] = []
     checked = (
-        checker(validator, files)
-        if checker is not None
+        checks.check_files(validator, files)
+        if checks is not None
         else check_files(
             project,
             vocabularies,

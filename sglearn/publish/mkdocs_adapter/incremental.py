@@ -32,6 +32,8 @@ from sglearn.site.render import GeneratedFile
 log = logging.getLogger("mkdocs.plugins.sglearn")
 
 SearchEntries = list[dict[str, Any]]
+_GATHERED = ("search_index", "mappings", "listings")
+"""Attributes in which Material's search and tags plugins keep what they gathered."""
 
 
 @dataclass
@@ -48,6 +50,9 @@ class Snapshot:
     abbreviations: str
     search: dict[str, SearchEntries] = field(default_factory=dict)
     """Each page's entries in the search index (by source path), in the order MkDocs built."""
+    state: list[tuple[Any, str, Any]] = field(default_factory=list)
+    """(plugin, attribute, value): what the search and tags plugins gathered from its pages,
+    put back before a rebuild in case another build in this process replaced it."""
 
     def documentation_pages(self) -> Sequence[File]:
         inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
@@ -62,6 +67,7 @@ class Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.nav: Navigation | None = None
         self.env: Environment | None = None
         self.search: dict[str, SearchEntries] = {}
+        self.state: list[tuple[Any, str, Any]] = []
         self._indexed = 0
 
     @event_priority(-1000)
@@ -77,6 +83,12 @@ class Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     @event_priority(-1000)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        self.state = [
+            (plugin, name, getattr(plugin, name))
+            for plugin in config.plugins.values()
+            for name in _GATHERED
+            if hasattr(plugin, name)
+        ]
         return env
 
     @event_priority(-1000)
@@ -99,7 +111,15 @@ class Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             return None
         kept = {f.path: f for f in generated}
         return Snapshot(
-            config, self.files, self.nav, self.env, serving, kept, abbreviations, self.search
+            config,
+            self.files,
+            self.nav,
+            self.env,
+            serving,
+            kept,
+            abbreviations,
+            self.search,
+            self.state,
         )
 
 
@@ -139,6 +159,8 @@ def rebuild_changed(
     config = snapshot.config
     if any(file is None for file in files) or _other_search(config):
         return None
+    for plugin, name, value in snapshot.state:
+        setattr(plugin, name, value)
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
