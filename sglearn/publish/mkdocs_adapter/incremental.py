@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -141,6 +142,16 @@ class Rebuilt:
     """Site files written, as paths under site_dir (the search index is not among them)."""
     search: SearchEntries = field(default_factory=list)
     """The search entries of the pages rebuilt (the rest of the index is unchanged)."""
+    before: dict[str, bytes] = field(default_factory=dict)
+    """Each written file's bytes before this rebuild, which passed the output gate then."""
+
+    def writing(self, site_dir: str, path: str) -> None:
+        """Note that ``path`` (under ``site_dir``) is about to be written."""
+        try:
+            self.before[path] = (Path(site_dir) / path).read_bytes()
+        except OSError:
+            self.before[path] = b""
+        self.files.append(path)
 
 
 def rebuild_changed(
@@ -195,12 +206,11 @@ def _rebuild(snapshot: Snapshot, changed: list[GeneratedFile], files: list[File]
         tags.listings.data.clear()
         pages += [p for p in listing if p not in pages]
     rebuilt = Rebuilt()
-    written = rebuilt.files
     for generated, file in zip(changed, files, strict=True):
         file.content_string = generated.content
         if not file.is_documentation_page():
+            rebuilt.writing(config.site_dir, file.dest_uri)
             file.copy_file()
-            written.append(file.dest_uri)
     for page in pages:
         had, lists = _has_tags(page), len(tags.listings.data) if tags is not None else 0
         _populate_page(page, config, snapshot.files)
@@ -210,20 +220,20 @@ def _rebuild(snapshot: Snapshot, changed: list[GeneratedFile], files: list[File]
             return None  # a page that now lists tags
     if relist:
         assert tags is not None
-        tags.on_env(snapshot.env, config=config, files=snapshot.files)
         if tags.config.export:
-            written.append(tags.config.export_file)
+            rebuilt.writing(config.site_dir, tags.config.export_file)
+        tags.on_env(snapshot.env, config=config, files=snapshot.files)
     doc_files = snapshot.documentation_pages()
     entries = search_entries(config)
     for page in sorted(pages, key=lambda p: p.file.src_uri):
         start = len(entries) if entries is not None else 0
         excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
+        rebuilt.writing(config.site_dir, page.file.dest_uri)
         _build_page(page, config, doc_files, snapshot.nav, snapshot.env, excluded=excluded)
         if entries is not None:
             snapshot.search[page.file.src_uri] = entries[start:]
             rebuilt.search += entries[start:]
             del entries[start:]
-        written.append(page.file.dest_uri)
     anchors = config.validation.links.anchors
     for file in doc_files:
         assert file.page is not None

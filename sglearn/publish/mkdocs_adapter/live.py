@@ -199,14 +199,28 @@ def _inputs(config: MkDocsConfig, as_of: date) -> str:
 
 
 def _gate(site: Path, rebuilt: Rebuilt, root: Path, report: Report) -> None:
-    """The output gate, on what this rebuild wrote (the rest passed it before)."""
+    """The output gate, on what this rebuild changed: the lines of each rewritten file that
+    differ from the ones it had (the rest passed the gate before), and the rebuilt pages'
+    search entries. A full scan of the big list pages on each save would take longer than
+    the rebuild; `sglearn build` still scans every file it publishes."""
     from sglearn.check.privacy.published import refusal, scan_published_files
 
-    files = [site / path for path in sorted(rebuilt.files)]
-    search = {"search/search_index.json": json.dumps(rebuilt.search)} if rebuilt.search else {}
-    found = scan_published_files(site, files, root, cases=report.documents, texts=search)
+    texts = {path: _changed_lines(rebuilt.before[path], site / path) for path in rebuilt.files}
+    if rebuilt.search:
+        texts["search/search_index.json"] = json.dumps(rebuilt.search)
+    found = scan_published_files(site, [], root, cases=report.documents, texts=texts)
     if found:
         raise PluginError(refusal(found, str(site)))
+
+
+def _changed_lines(before: bytes, file: Path) -> str:
+    """The file's text with the lines it also had before blanked (so lines keep numbers),
+    keeping one line either side of each changed line for what spans a line break."""
+    old = set(before.decode("utf-8", "replace").splitlines())
+    lines = file.read_bytes().decode("utf-8", "replace").splitlines()
+    new = [i for i, line in enumerate(lines) if line not in old]
+    kept = {j for i in new for j in (i - 1, i, i + 1)}
+    return "\n".join(line if i in kept else "" for i, line in enumerate(lines))
 
 
 def _shown(report: Report) -> str:
