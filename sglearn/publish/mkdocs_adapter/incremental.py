@@ -166,6 +166,8 @@ def rebuild_changed(
     if new.keys() != snapshot.generated.keys() or abbreviations != snapshot.abbreviations:
         return None
     changed = [new[path] for path in sorted(new) if new[path] != snapshot.generated[path]]
+    if any(f.source != snapshot.generated[f.path].source for f in changed):
+        return None  # a case page's "edit" link is set when MkDocs gathers the files
     files = [snapshot.files.get_file_from_path(f.path) for f in changed]
     config = snapshot.config
     if any(file is None for file in files) or _other_search(config):
