@@ -7,8 +7,9 @@ nav) and from which pages exist (links, sitemap). So when the set of generated f
 glossary's abbreviations, the hand-written pages and the configuration are all unchanged,
 rebuilding just the changed pages, with the files, navigation and template environment kept
 from the last full build, writes exactly what a full build writes. The search index is kept
-per page and rewritten in page order. Anything else (a case added or removed, a page with
-tags, a warning a strict build would stop on) asks for a full build instead.
+per page and rewritten in page order; Material's tag listings (which name every tagged page)
+are made again with their pages. Anything else (a case added or removed, a page gaining or
+losing tags, a warning a strict build would stop on) asks for a full build instead.
 """
 
 from __future__ import annotations
@@ -29,8 +30,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from sglearn.site.render import GeneratedFile
-
-log = logging.getLogger("mkdocs.plugins.sglearn")
 
 SearchEntries = list[dict[str, Any]]
 _GATHERED = ("search_index", "mappings", "listings")
