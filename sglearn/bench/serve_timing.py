@@ -4,8 +4,9 @@ The preview is started as a user starts it; once it serves the case page, the ca
 changed on disk ``repeat`` times, and each time the page is fetched until the new title is in
 it. The time is from the save to that answer: noticing the change, rebuilding and serving,
 which is what the lead waits for. The server holds a request while it rebuilds, so polling
-does not read a half-built site. Memory is that of the server's whole process tree, sampled
-while it runs.
+does not read a half-built site. A title change keeps the set of pages, so serve rebuilds
+only the pages that show it; the note says when the preview rebuilt the whole site instead.
+Memory is that of the server's whole process tree, sampled while it runs.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 FULL_REBUILD = "Documentation built in"
 """What MkDocs logs after building the whole site; seen after an edit, the save rebuilt it all."""
+PAGES_REBUILT = "changed file(s) in"
+"""What serve logs after rebuilding only the pages a save changed."""
 
 
 def serve_time(
@@ -65,9 +68,20 @@ def serve_time(
         out.seek(before_edits)
         log = out.read().decode("utf-8", "replace")
     measure = Measure(SERVE_NAME, statistics.median(waits), peak[0] / 1024)
-    if log.count(FULL_REBUILD) >= repeat:
-        measure.note = "each save rebuilt the whole site (serve has no incremental rebuild yet)"
+    measure.note = rebuild_note(log, repeat)
     return measure
+
+
+def rebuild_note(log: str, saves: int) -> str:
+    """What the preview's log says it rebuilt after the saves, when not only the changed pages."""
+    full, partial = log.count(FULL_REBUILD), log.count(PAGES_REBUILT)
+    if full and not partial:
+        return "each save rebuilt the whole site, not only the pages it changed"
+    if full:
+        return f"{full} of {saves} saves rebuilt the whole site"
+    if partial < saves:
+        return f"the preview logged a rebuild for {partial} of {saves} saves"
+    return ""
 
 
 def _wait_for(

@@ -7,13 +7,14 @@ data must be caught in a half-written case too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from sglearn.check.id_index import check_named, fast_path_applies
-from sglearn.check.parallel import check_files
+from sglearn.check.parallel import Checked, check_files
 from sglearn.check.rules import CaseSummary, corpus_rules
 from sglearn.check.validator import Validator
 from sglearn.read.loading import Document
@@ -29,6 +30,16 @@ FAST_PATH_MAX_FILES = 50
 """Up to this many named files are checked with the single-file fast path (id_index)."""
 
 Progress = Callable[[int, int], None]
+
+
+class Checks(Protocol):
+    """What a run checks with its validator; `sglearn serve` passes one that keeps results."""
+
+    def check_files(self, validator: Validator, files: Sequence[Path]) -> list[Checked]:
+        """Each case file's outcome, documents kept, in file order."""
+
+    def check_pages(self, validator: Validator) -> list[Problem]:
+        """The privacy problems of the hand-written pages, schemas and mkdocs.yml."""
 
 
 @dataclass
@@ -125,11 +136,13 @@ def validate(
     *,
     keep_documents: bool = True,
     locations: bool = True,
+    checks: Checks | None = None,
 ) -> Report:
     """Check the cases; ``keep_documents=False`` (the CLI) keeps only problems and summaries.
 
     ``locations=False`` (a build) keeps each document's values but not where each value was
-    written: the node trees take several times the memory of the values.
+    written: the node trees take several times the memory of the values. ``checks`` checks
+    the case files and pages instead of the validator (keeping documents, with locations).
     """
     report = Report()
     try:
@@ -147,7 +160,8 @@ def validate(
     validator = Validator(project, vocabularies, as_of)
     report.problems.extend(validator.setup_problems)
     if not explicit:
-        report.problems.extend(validator.check_pages())
+        pages = checks.check_pages(validator) if checks else validator.check_pages()
+        report.problems.extend(pages)
     if explicit and not keep_documents and _only_case_files(project, files, explicit):
         # A pull request's few files: the cross-file rules read only what they need of the
         # other files (see id_index); the problems are those a full run reports for them.
@@ -158,15 +172,19 @@ def validate(
         report.problems = sort_problems(report.problems)
         return report
     summaries: list[CaseSummary] = []
-    checked = check_files(
-        project,
-        vocabularies,
-        as_of,
-        files,
-        progress=progress,
-        keep_documents=keep_documents,
-        validator=validator,
-        locations=locations,
+    checked = (
+        checks.check_files(validator, files)
+        if checks is not None
+        else check_files(
+            project,
+            vocabularies,
+            as_of,
+            files,
+            progress=progress,
+            keep_documents=keep_documents,
+            validator=validator,
+            locations=locations,
+        )
     )
     for item in checked:
         report.problems.extend(item.problems)

@@ -25,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "serve",
         help="preview the site at http://127.0.0.1:8000 and rebuild on every change",
         description="Build the site and serve it locally. Saving a case file, a vocabulary or a "
-        "page in docs/ rebuilds it and reloads the browser. A case with errors stops the "
-        "rebuild and the errors are printed; fix them and save again.",
+        "page in docs/ rebuilds it and reloads the browser; an edited case rebuilds only the "
+        "pages it changes. A case with errors stops the rebuild: the errors are printed and "
+        "shown on every page of the last good site; fix them and save again.",
     )
     parser.add_argument(
         "--dev-addr",

@@ -433,8 +433,14 @@ def test_only_the_mkdocs_adapter_imports_mkdocs() -> None:
         for p in package.rglob("*.py")
         if re.search(r"^\s*(from|import)\s+(mkdocs|material)\b", p.read_text("utf-8"), re.M)
     )
-    # The adapter: its plugin, and its build/serve driver that the site commands import lazily.
-    assert importers == ["publish/mkdocs_adapter/driver.py", "publish/mkdocs_adapter/plugin.py"]
+    # The adapter: its plugin, its build/serve driver that the site commands import lazily, and
+    # the live preview that rebuilds only the pages a save changed.
+    assert importers == [
+        "publish/mkdocs_adapter/driver.py",
+        "publish/mkdocs_adapter/incremental.py",
+        "publish/mkdocs_adapter/live.py",
+        "publish/mkdocs_adapter/plugin.py",
+    ]
 
 
 def test_second_project_builds_next_to_the_first(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import hashlib
 import importlib.util
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,11 +60,16 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def reviewed_values(root: Path) -> tuple[Allowed, AllowList]:
-    """The allow file's values and every ``privacy_reviewed`` value in cases/ and docs/."""
+def reviewed_values(
+    root: Path, cases: Iterable[Document] | None = None
+) -> tuple[Allowed, AllowList]:
+    """The allow file's values and every ``privacy_reviewed`` value in cases/ and docs/
+    (``cases``: the case files already loaded, not read again)."""
     allow, _ = AllowList.load(root)
     values: set[tuple[str, str]] = set(allow.values)
-    for folder in ("cases", "docs"):
+    for case in cases or ():
+        values |= allowed_values(case.data)
+    for folder in ("docs",) if cases is not None else ("cases", "docs"):
         base = root / folder
         if not base.is_dir():
             continue
@@ -88,14 +93,34 @@ def reviewed_values(root: Path) -> tuple[Allowed, AllowList]:
 
 def scan_published_site(folder: Path, root: Path, names: NamesList | None = None) -> list[Problem]:
     """Privacy problems in every published file under ``folder`` (paths relative to it)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return scan_published_files(folder, files, root, names)
+
+
+def scan_published_files(
+    folder: Path,
+    files: list[Path],
+    root: Path,
+    names: NamesList | None = None,
+    *,
+    cases: Iterable[Document] | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """Privacy problems in the given files of the site in ``folder``: those a rebuild of
+    some pages rewrote (``sglearn serve``), or all of them.
+
+    ``cases``: the case files, already loaded, whose reviewed values count (else cases/ is
+    read again); ``texts``: more published text by the name it is shown under, such as the
+    search entries of the rewritten pages (the whole index is too big to scan on each save).
+    """
     if names is None:
         names = load_names(root, os.environ)[0]
-    allowed, allow = reviewed_values(root)
+    allowed, allow = reviewed_values(root, cases)
     theme = theme_hashes()
     found: list[tuple[str, int, Finding, str]] = []
     problems: list[Problem] = []
     memo = PieceMemo(names)
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for file in files:
         shown = file.relative_to(folder).as_posix()
         data = file.read_bytes()
         if _digest(data) in theme:
@@ -114,6 +139,9 @@ def scan_published_site(folder: Path, root: Path, names: NamesList | None = None
             if not allow.binary_allowed(f"docs/{shown}"):
                 problems.append(_binary(shown))
             continue
+        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
+            found.append((shown, line, finding, value))
+    for shown, text in (texts or {}).items():
         for line, finding, value in _file_findings(text, shown, names, allowed, memo):
             found.append((shown, line, finding, value))
     sources = _Sources(root, names) if found else None

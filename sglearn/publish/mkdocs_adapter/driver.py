@@ -103,13 +103,16 @@ def build_site(
 
 
 def serve_site(config_file: Path, dev_addr: str, as_of: date | None) -> None:
-    """``mkdocs serve``: rebuild and reload the browser when a page, case or vocabulary changes."""
-    from mkdocs.commands.serve import serve
+    """``mkdocs serve``: rebuild and reload the browser when a page, case or vocabulary changes.
+
+    A saved case rebuilds only the pages it changes (see ``live``).
+    """
+    from sglearn.publish.mkdocs_adapter.live import serve
 
     shown = as_of.isoformat() if as_of else None
     with _mkdocs_messages(logging.INFO), _environment(AS_OF_ENV, shown):
         try:
-            serve(str(config_file), dev_addr=dev_addr, livereload=True)
+            serve(str(config_file), dev_addr)
         except MkDocsException as error:
             raise SiteBuildError(error.format_message()) from None
         except OSError as error:  # the address is taken, or not this computer's
