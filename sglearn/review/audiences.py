@@ -63,7 +63,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "theme": ("description", "not-embedded", "trend", "reviews", "actions", "measures"),
     "theme-trace": ("steps",),
     "services": ("themes-by-service", "reviews", "themes", "not-embedded", "actions", "measures"),
-    "actions": ("by-owner-role", "by-theme", "gaps", "every-action"),
+    "actions": ("by-owner-role", "by-theme", "gaps", "by-status", "every-action"),
     "recommendations": ("recommendations",),
     "gaps": ("gaps",),
     "inspectors": (
