@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -98,7 +99,8 @@ def scan_document(
     problems: list[Problem] = []
     for node in _scalars(document.root):
         text = node.value
-        for finding in _kept(findings(text, names), text, allowed):
+        found = _value_findings(text, names) if len(text) <= _SHORT else findings(text, names)
+        for finding in _kept(list(found), text, allowed):
             line, column = _position(node, finding.start)
             problems.append(_problem(document.path, line, column, finding, "case file"))
         if "[" in text or "\\" in text:  # links, escapes: the rest is folded already
@@ -107,6 +109,16 @@ def scan_document(
                     line = node.start_mark.line + piece_line
                     problems.append(_problem(document.path, line, 0, finding, "case file"))
     return merge(problems)
+
+
+_SHORT = 200
+"""Keys, codes, dates and roles repeat from case to case: values this short are remembered."""
+
+
+@lru_cache(maxsize=65_536)
+def _value_findings(text: str, names: NamesList) -> tuple[Finding, ...]:
+    """A repository's cases share most of their short values: each is scanned once a run."""
+    return tuple(findings(text, names))
 
 
 def merge(problems: list[Problem]) -> list[Problem]:
