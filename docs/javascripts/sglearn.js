@@ -458,10 +458,19 @@
     document.head.appendChild(style);
   }
 
+  // A listing's box only keeps its rows out of the search index (the review's own page is
+  // where search finds them): on screen and on paper the page reads as if it were not there.
+  function unwrapListings(content) {
+    content.querySelectorAll(":scope > .sg-listing").forEach(function (box) {
+      box.replaceWith.apply(box, Array.prototype.slice.call(box.childNodes));
+    });
+  }
+
   function prepareAll() {
     var content = document.querySelector("article.md-typeset");
     var first = content && !content.querySelector("details.sg-fold");
     if (first) {
+      unwrapListings(content);
       foldSections(content);
       foldLongTables(content);
     }

@@ -173,6 +173,8 @@ LIVE_SYNTAX = [
 
 
 TAGS_MARKER = "\n<!-- material/tags -->\n"
+LISTING_OPEN = '\n<div class="sg-listing" data-search-exclude markdown>\n'
+LISTING_CLOSE = "\n</div>\n"
 
 
 def test_injection_markdown_holds_no_live_syntax(hostile_site: dict[str, str]) -> None:
@@ -185,6 +187,11 @@ def test_injection_markdown_holds_no_live_syntax(hostile_site: dict[str, str]) -
             # text cannot make another (its "<" is escaped), so exactly one is there.
             assert content.count(TAGS_MARKER) == 1, path
             content = content.replace(TAGS_MARKER, "")
+        # The box sglearn writes itself around a list's rows (kept out of search): each one
+        # opened is closed by a line of its own, and hostile text can write neither.
+        opened = content.count(LISTING_OPEN)
+        assert content.count(LISTING_CLOSE) == opened, path
+        content = content.replace(LISTING_OPEN, "").replace(LISTING_CLOSE, "")
         for syntax in LIVE_SYNTAX:
             assert syntax not in content, (path, syntax)
         for line in content.splitlines():
@@ -214,18 +221,21 @@ def assert_inert(path: str, html: str) -> None:
         assert tag in ALLOWED_ELEMENTS, (path, tag)
         for name, value in attrs:
             assert not name.startswith("on"), (path, tag, name)
-            assert name in {"href", "src", "alt", "class", "id", "title", "style"}, (path, name)
+            written = {"href", "src", "alt", "class", "id", "title", "style"}
+            assert name in written or (tag, name) == ("div", "data-search-exclude"), (path, name)
             if name in {"href", "src"}:
                 assert value and "://" not in value and ":" not in value, (path, value)
             if name == "style":
                 assert value == "text-align: right;", (path, value)
         if tag == "div":
             # the blocks we make: the small-numbers note on outside pages, and the inspectors
-            # page's note on a draft (warning) or withdrawn (note) framework
-            assert attrs in ([("class", "admonition note")], [("class", "admonition warning")]), (
-                path,
-                attrs,
-            )
+            # page's note on a draft (warning) or withdrawn (note) framework, and the box
+            # around a list's rows that keeps them out of the search index
+            assert attrs in (
+                [("class", "admonition note")],
+                [("class", "admonition warning")],
+                [("class", "sg-listing"), ("data-search-exclude", "data-search-exclude")],
+            ), (path, attrs)
         if tag == "img":
             assert dict(attrs)["src"].endswith(".svg"), (path, attrs)
     assert html.count("<h1") == 1, path

@@ -7,6 +7,7 @@ and that the output gate stops it like any other build.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -87,6 +88,39 @@ def test_publisher_builds_the_same_pages_as_mkdocs(
         for file in (sample_site / generated).rglob("*.csv"):
             relative = file.relative_to(sample_site)
             assert (site / relative).read_bytes() == file.read_bytes(), relative
+
+
+SEARCH_INDEX = {"zensical": "search.json"}
+"""Where each publisher writes its search index (MkDocs and ProperDocs: Material's)."""
+AGGREGATE_PAGES = ("actions/", "commissioners/", "learning-log/", "themes/", "services/", "gaps/")
+ZENSICAL_FIELD_LIMIT = 65_536
+"""Zensical refuses a search field of more words than this, and builds nothing."""
+
+
+def _search_entries(publisher: str, site: Path) -> list[dict[str, str]]:
+    index = json.loads((site / SEARCH_INDEX.get(publisher, "search/search_index.json")).read_text())
+    entries: list[dict[str, str]] = index["items"] if "items" in index else index["docs"]
+    return entries
+
+
+@pytest.mark.slow
+def test_search_finds_an_action_on_its_review_page_not_on_every_list(
+    built: tuple[str, Path],
+) -> None:
+    """Each row that repeats part of a review (an action, a measure, a learning-log entry) is
+    indexed once, on the review's page: a search is not buried under the lists that gather
+    them, and no section grows with the number of reviews past a search engine's limit."""
+    publisher, site = built
+    case = read_case(REPO / "cases" / f"{SAMPLE_CASE}.yaml")
+    action = case["actions"][0]["description"].split(".")[0]
+    entries = _search_entries(publisher, site)
+    hits = {e["location"].split("#")[0] for e in entries if action in e["text"]}
+    assert hits == {f"cases/{SAMPLE_CASE}/"}, (publisher, action, hits)
+    listed = [e for e in entries if e["location"].startswith(AGGREGATE_PAGES)]
+    assert any(e["location"] == "actions/#overdue" for e in listed), publisher  # the heading
+    for entry in listed:  # a list's own words stay searchable; its rows do not
+        assert len(entry["text"]) < 2_000, (publisher, entry["location"])
+    assert max(len(e["text"].split()) for e in entries) < ZENSICAL_FIELD_LIMIT // 10
 
 
 @pytest.mark.slow

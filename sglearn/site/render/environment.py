@@ -49,6 +49,7 @@ from sglearn.site.render.markdown import (
     front_matter_text,
     inline,
     link,
+    listing,
     plain,
 )
 
@@ -113,6 +114,7 @@ def make_environment(
         trace_state=labels.trace_state,
         threshold=threshold,
         join=join,
+        listing=listing,
         as_of_line=lambda: Markdown(
             f'<span class="sg-asof">As of {labels.long_date(as_of)}.</span>'
         ),

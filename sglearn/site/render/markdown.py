@@ -15,6 +15,7 @@ and backticks, definition lists ``:``, block quotes ``>``), tables (``|``) and m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _ENTITIES = {
@@ -158,3 +159,21 @@ def front_matter_text(text: str) -> str:
     """
     cleaned = " ".join(re.sub(r"[<>&\"'`{}\\]", "", str(text)).split())
     return '"' + cleaned + '"'
+
+
+_LISTING_OPEN = '<div class="sg-listing" data-search-exclude markdown>'
+
+
+def listing(caller: Callable[[], str]) -> Markdown:
+    """A page's rows that each repeat part of a review (``{% call listing() %}``), kept out
+    of the search index: the review's own page is where search finds that text, once.
+
+    Searching a site of a thousand reviews would otherwise rank every aggregate page for
+    every word, and a section listing them all outgrows a search engine's limits (Zensical
+    refuses a field of more than 65,536 words). MkDocs' Material and Zensical both skip an
+    element marked ``data-search-exclude``; the headings and the page's own words stay.
+    """
+    rows = caller().strip("\n")
+    return Markdown(
+        f'<div class="sg-listing" data-search-exclude markdown>\n\n{rows}\n\n</div>\n\n'
+    )
