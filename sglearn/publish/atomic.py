@@ -43,9 +43,14 @@ class Generation:
     def keeps(self, page: str) -> bool:
         """Whether this build holds the page at ``page`` (a path under docs/ or generated):
         every generated file it made, and the hand-written pages its audience reads."""
-        if any(f.path == page for f in self.files):
-            return True
-        return self.audience is None or self.audience.allows_doc(page)
+        return self.page_filter()(page)
+
+    def page_filter(self) -> Callable[[str], bool]:
+        """``keeps`` without this object: a host keeps it through its build, and it must not
+        keep the report (every case's values) alive while the pages are rendered."""
+        made = frozenset(f.path for f in self.files)
+        audience = self.audience
+        return lambda page: page in made or audience is None or audience.allows_doc(page)
 
 
 def generate_site(

@@ -541,3 +541,39 @@ def test_plain_mkdocs_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) 
     assert result.returncode == 1
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
     assert "--dev-addr" in result.stderr and "Traceback" not in result.stderr
+
+
+MEMORY_PROBE = """
+import gc, os
+from pathlib import Path
+
+from sglearn.read.loading import Document
+from sglearn.review.model import Case
+
+
+def on_post_page(output, *, page, config):
+    if page.file.src_uri == "learning-log.md":
+        gc.collect()
+        alive = [type(o).__name__ for o in gc.get_objects() if isinstance(o, (Document, Case))]
+        Path(os.environ["SGLEARN_TEST_PROBE"]).write_text(str(len(alive)))
+    return output
+"""
+
+
+@pytest.mark.parametrize("extra", [(), ("--audience", "inspector")])
+def test_build_lets_go_of_the_cases_before_mkdocs_renders_the_pages(
+    project: Path, tmp_path: Path, extra: tuple[str, ...]
+) -> None:
+    """The pages are made from the cases first; while MkDocs then renders them (most of a
+    build's time and memory), no case's values are still held: at 10,000 cases they would
+    be hundreds of megabytes on top of MkDocs' own."""
+    (project / "memory_probe.py").write_text(MEMORY_PROBE, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - memory_probe.py\n")
+    probe = tmp_path / "alive.txt"
+    env = {**os.environ, "SGLEARN_TEST_PROBE": str(probe)}
+    command = [sys.executable, "-m", "sglearn", "build", "--project", str(project)]
+    command += ["--site-dir", str(tmp_path / "site"), "--as-of", "2026-11-27", *extra]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert probe.read_text() == "0", "case documents or cases still alive while rendering"

@@ -97,6 +97,9 @@ def build_site(
             plugin.gated_by_caller = True  # the caller's swap runs the output gate
             if validated:
                 plugin.handoff = (validated[0].resolve(), as_of, validated[1])
+            # The plugin lets go of the report once the pages are made; so must this frame,
+            # or every case's values stay in memory while MkDocs renders (see run_build).
+            del validated
             build(config)
         except MkDocsException as error:
             raise SiteBuildError(error.format_message()) from None

@@ -114,7 +114,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             log.info(f"sglearn: {warnings} warning(s) in the case files; see `sglearn validate`.")
         self.generated = generation.files
         self.abbreviations = generation.abbreviations
-        self.keeps = generation.keeps if generation.audience is not None else None
+        self.keeps = generation.page_filter() if generation.audience is not None else None
         nav = site_nav(Path(config.docs_dir), config.nav)
         config.nav = prune_nav(nav, self.keeps) if self.keeps else nav
         return config
