@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sglearn.check.privacy.allow import AllowList
 from sglearn.check.privacy.detectors import WHAT, Finding
@@ -52,11 +52,12 @@ def theme_hashes() -> frozenset[str]:
             for folder, _, files in os.walk(location):
                 for name in files:
                     if not name.endswith((".py", ".pyc", ".html")):
-                        digests.add(_digest(Path(folder, name).read_bytes()))
+                        digests.add(digest(Path(folder, name).read_bytes()))
     return frozenset(digests)
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """The SHA-256 the gate knows a file's bytes by."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -93,8 +94,12 @@ def reviewed_values(
 
 def scan_published_site(folder: Path, root: Path, names: NamesList | None = None) -> list[Problem]:
     """Privacy problems in every published file under ``folder`` (paths relative to it)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return scan_published_files(folder, files, root, names)
+    return scan_published_files(folder, published_files(folder), root, names)
+
+
+def published_files(folder: Path) -> list[Path]:
+    """Every file the gate reads, in the order it reads them."""
+    return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
 def scan_published_files(
@@ -113,18 +118,41 @@ def scan_published_files(
     read again); ``texts``: more published text by the name it is shown under, such as the
     search entries of the rewritten pages (the whole index is too big to scan on each save).
     """
-    if names is None:
-        names = load_names(root, os.environ)[0]
-    allowed, allow = reviewed_values(root, cases)
-    theme = theme_hashes()
-    found: list[tuple[str, int, Finding, str]] = []
-    problems: list[Problem] = []
-    memo = PieceMemo(names)
-    for file in files:
-        shown = file.relative_to(folder).as_posix()
-        data = file.read_bytes()
-        if _digest(data) in theme:
-            continue
+    scanner = SiteScanner(root, names, cases)
+    scans = [scanner.scan_bytes(f.relative_to(folder).as_posix(), f.read_bytes()) for f in files]
+    scans += [scanner.scan_text(shown, text) for shown, text in (texts or {}).items()]
+    return scanner.problems(scans)
+
+
+Found = tuple[str, int, Finding, str]
+"""A finding in a published file: the file as shown, its line, the finding, the value."""
+
+
+class FileScan(NamedTuple):
+    """What one published file holds: a binary-file problem, or the identifiers found."""
+
+    binary: Problem | None = None
+    found: tuple[Found, ...] = ()
+
+
+class SiteScanner:
+    """Scans published files one at a time, each on its own: a file's findings depend on its
+    name and bytes alone, so a scan made while the site was being written stays right as
+    long as the file's bytes are the same (``sglearn.check.privacy.ahead``)."""
+
+    def __init__(
+        self, root: Path, names: NamesList | None = None, cases: Iterable[Document] | None = None
+    ) -> None:
+        self.root = root
+        self.names = names if names is not None else load_names(root, os.environ)[0]
+        self.allowed, self.allow = reviewed_values(root, cases)
+        self.theme = theme_hashes()
+        self.memo = PieceMemo(self.names)
+
+    def scan_bytes(self, shown: str, data: bytes, sha256: str | None = None) -> FileScan:
+        """The file published as ``shown`` with these bytes (``sha256``: their digest)."""
+        if (sha256 or digest(data)) in self.theme:
+            return FileScan()
         if shown.endswith(".gz"):  # sitemap.xml.gz: what a crawler reads
             try:
                 data = gzip.decompress(data)
@@ -136,19 +164,27 @@ def scan_published_files(
         except UnicodeDecodeError:
             text = None
         if text is None or "\0" in text:
-            if not allow.binary_allowed(f"docs/{shown}"):
-                problems.append(_binary(shown))
-            continue
-        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
-            found.append((shown, line, finding, value))
-    for shown, text in (texts or {}).items():
-        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
-            found.append((shown, line, finding, value))
-    sources = _Sources(root, names) if found else None
-    for shown, line, finding, value in found:
-        assert sources is not None
-        problems.append(_finding(shown, line, finding, sources.source_of(value)))
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
+            allowed = self.allow.binary_allowed(f"docs/{shown}")
+            return FileScan(None if allowed else _binary(shown))
+        return self.scan_text(shown, text)
+
+    def scan_text(self, shown: str, text: str) -> FileScan:
+        found = _file_findings(text, shown, self.names, self.allowed, self.memo)
+        return FileScan(None, tuple((shown, line, f, value) for line, f, value in found))
+
+    def problems(self, scans: Iterable[FileScan]) -> list[Problem]:
+        """The problems of these scans, each finding naming the input it came from."""
+        problems: list[Problem] = []
+        found: list[Found] = []
+        for scan in scans:
+            if scan.binary is not None:
+                problems.append(scan.binary)
+            found += scan.found
+        sources = _Sources(self.root, self.names) if found else None
+        for shown, line, finding, value in found:
+            assert sources is not None
+            problems.append(_finding(shown, line, finding, sources.source_of(value)))
+        return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 
 def _file_findings(
