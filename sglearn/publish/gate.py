@@ -2,9 +2,10 @@
 
 ``OutputGate`` is ``check_output`` started with the fresh folder: where a second core is
 free, a worker process (``sglearn.check.privacy.ahead``) scans the files while the publisher
-is still writing them, so the gate's half minute at 1,000 cases mostly overlaps the build.
-It is spawned, not forked: it carries the privacy checks only, not the parent's pages. Its
-answer is the sequential scan's answer; if it dies or fails, the site is not published.
+is still writing them, so the gate's half minute at 1,000 cases mostly overlaps the build;
+an assistant process shares the scan of the search index, written last. Both are spawned,
+not forked: they carry the privacy checks only, not the parent's pages. The answer is the
+sequential scan's answer; if the worker dies or fails, the site is not published.
 
 With one usable core, or with ``SGLEARN_GATE_AHEAD=0``, the finished site is scanned after
 the publisher, in this process, as before.
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -77,6 +79,7 @@ class OutputGate:
         self.root = root
         self.ahead = scans_ahead(os.environ) if ahead is None else ahead
         self._worker: BaseProcess | None = None
+        self._processes: list[BaseProcess] = []
         self._conn: Connection | None = None
         self._answered = False
 
@@ -85,25 +88,45 @@ class OutputGate:
         """The worker's process id while it runs (tests look for leftovers by it)."""
         return self._worker.pid if self._worker is not None else None
 
+    @property
+    def pids(self) -> list[int]:
+        """The worker's and its assistant's process ids."""
+        return [p.pid for p in self._processes if p.pid is not None]
+
     def start(self, folder: Path) -> None:
+        self._answered = False
         if not self.ahead:
             return
-        from sglearn.check.privacy.ahead import watch
+        from sglearn.check.privacy.ahead import assist, watch
 
         context = multiprocessing.get_context("spawn")
+        asking, assisting = context.Pipe()
+        assistant = self._spawn(context, assist, (str(self.root), assisting))
         ours, theirs = context.Pipe()
-        worker = context.Process(
-            target=watch, args=(str(folder), str(self.root), theirs), name="sglearn-gate"
-        )
-        worker.daemon = True  # never outlives this process
-        try:
-            worker.start()
-        except OSError:  # no process to be had: ``finish`` scans the finished site itself
+        helper = asking if assistant is not None else None
+        self._worker = self._spawn(context, watch, (str(folder), str(self.root), theirs, helper))
+        asking.close()
+        if self._worker is None:  # no process to be had: ``finish`` scans the site itself
             ours.close()
-            return
+            self.stop()
+        else:
+            self._conn = ours
+
+    def _spawn(
+        self, context: SpawnContext, target: Callable[..., None], args: tuple[object, ...]
+    ) -> BaseProcess | None:
+        process = context.Process(target=target, args=args, name="sglearn-gate", daemon=True)
+        try:
+            process.start()
+        except OSError:
+            return None
         finally:
-            theirs.close()  # only the worker holds its end: its death reads as end of file
-        self._worker, self._conn = worker, ours
+            # Only the child holds its ends of the pipes: its death reads as end of file.
+            for end in args:
+                if isinstance(end, Connection):
+                    end.close()
+        self._processes.append(process)
+        return process
 
     def finish(self, folder: Path) -> None:
         refuse_links(folder)
@@ -140,19 +163,19 @@ class OutputGate:
         )
 
     def stop(self) -> None:
-        """End the worker and wait for it: it has answered, or its answer is not wanted."""
-        worker, conn = self._worker, self._conn
-        self._worker = self._conn = None
+        """End the processes and wait for them: they have answered, or the answer is not
+        wanted."""
+        processes, conn = self._processes, self._conn
+        self._processes, self._worker, self._conn = [], None, None
         if conn is not None:
             conn.close()  # a worker still scanning sees end of file at its next look
-        if worker is None:
-            return
-        if self._answered:
-            worker.join(_EXIT_WAIT)  # it exits as soon as it has answered
-        if worker.is_alive():
-            worker.terminate()
-            worker.join(_EXIT_WAIT)
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
-        worker.close()
+        for process in processes:
+            if self._answered:
+                process.join(_EXIT_WAIT)  # it exits as soon as it has answered
+            if process.is_alive():
+                process.terminate()
+                process.join(_EXIT_WAIT)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            process.close()

@@ -7,13 +7,15 @@ import gzip
 import multiprocessing
 import os
 import signal
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sglearn.check.privacy import ahead, scan_published_site
 from sglearn.check.privacy.ahead import FolderScan
-from sglearn.check.privacy.published import SiteScanner
+from sglearn.check.privacy.published import LineFinding, SiteScanner
 
 CLEAN = "<html><body><p>Call 01234 ABCDEF</p></body></html>\n"
 PHONE = "<html><body><p>Call 07700 900123</p></body></html>\n"
@@ -120,3 +122,57 @@ def test_watch_answers_with_the_problems_of_the_finished_folder(
     ours.send(ahead.FINISH)
     ahead.watch(str(site), str(tmp_path), theirs)
     assert ours.recv() == (ahead.DONE, scan_published_site(site, tmp_path))
+
+
+class InPlace:
+    """A helper that scans the text as written at once, in this process."""
+
+    least = 1
+
+    def __init__(self, scanner: SiteScanner) -> None:
+        self.scanner = scanner
+        self.asked: list[str] = []
+
+    def ask(self, shown: str, text: str) -> Callable[[], list[LineFinding]]:
+        self.asked.append(shown)
+        found = list(self.scanner.findings(text, shown, pieces=False))
+        return lambda: found
+
+
+def test_a_file_scanned_in_two_parts_gives_the_findings_of_one_scan(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(
+        '{"docs": [{"text": "<p>Mrs Patel rang 07700 900123</p>"}, '
+        '{"text": "Mr Jones, 07700 900124", "title": "12 Acacia Avenue"}]}',
+        encoding="utf-8",
+    )
+    settled(site / "index.html", "<p>Call <b>07700</b> 900123</p>\n" + PHONE)
+    helper = InPlace(SiteScanner(tmp_path))
+    scan = FolderScan(SiteScanner(tmp_path), helper)
+    problems = scan.final(site)
+    assert sorted(helper.asked) == ["index.html", "search/search_index.json"]
+    assert problems == scan_published_site(site, tmp_path)
+    assert {p.rule for p in problems} >= {"privacy/phone", "privacy/title-name"}
+
+
+def test_the_assistant_scans_the_text_as_written_and_a_lost_one_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(signal, "signal", lambda *_: None)
+    scanner = SiteScanner(tmp_path)
+    text = '{"text": "Ring 07700 900123"}'
+    expected = list(scanner.findings(text, "s.json", pieces=False))
+    assert expected
+    ours, theirs = multiprocessing.Pipe()
+    ours.send(("s.json", text))
+    ours.close()
+    assistant = ahead.Assistant(theirs, scanner)
+    assert assistant.ask("s.json", text)() == expected, "no assistant: scanned here"
+    ours, theirs = multiprocessing.Pipe()
+    helping = threading.Thread(target=ahead.assist, args=(str(tmp_path), theirs))
+    helping.start()
+    ours.send(("s.json", text))
+    assert ours.recv() == expected
+    ours.close()
+    helping.join()  # it stops when the pipe is closed

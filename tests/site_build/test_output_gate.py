@@ -27,14 +27,16 @@ def old_site(target: Path) -> None:
     (target / MARKER).write_text("sglearn", encoding="utf-8")
 
 
-def gone(pid: int | None) -> bool:
-    """The worker has ended and been waited for (not even a zombie is left)."""
-    assert pid is not None, "the worker was started"
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
+def gone(pids: list[int]) -> bool:
+    """The worker and its assistant have ended and been waited for (no zombie is left)."""
+    assert len(pids) == 2, "the worker and its assistant were started"
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue
+        return False
+    return True
 
 
 class SlowPublisher:
@@ -44,10 +46,10 @@ class SlowPublisher:
     def __init__(self, gate: OutputGate, rewrite: str) -> None:
         self.gate = gate
         self.rewrite = rewrite
-        self.pid: int | None = None
+        self.pids: list[int] = []
 
     def __call__(self, folder: Path) -> None:
-        self.pid = self.gate.pid
+        self.pids = self.gate.pids
         for name in ("a", "b", "c"):
             (folder / name).mkdir()
             (folder / name / "index.html").write_text(CLEAN, encoding="utf-8")
@@ -74,7 +76,7 @@ def test_gate_refuses_a_phone_number_rewritten_into_a_scanned_page_as_before(
     assert str(refused.value) == str(sequential.value)
     assert "b/index.html:1" in str(refused.value) and "900123" not in str(refused.value)
     assert (target / "index.html").read_text(encoding="utf-8") == "old"
-    assert gone(publisher.pid)
+    assert gone(publisher.pids)
 
 
 def test_gate_passes_a_clean_site_and_leaves_no_worker(tmp_path: Path) -> None:
@@ -83,18 +85,18 @@ def test_gate_passes_a_clean_site_and_leaves_no_worker(tmp_path: Path) -> None:
     publisher = SlowPublisher(gate, CLEAN)
     replace_atomically(target, publisher, project_name="p", check_output=gate)
     assert (target / "b" / "index.html").read_text(encoding="utf-8") == CLEAN
-    assert gone(publisher.pid)
+    assert gone(publisher.pids)
 
 
 def test_gate_fails_the_build_closed_when_its_worker_dies(tmp_path: Path) -> None:
     target = tmp_path / "site"
     old_site(target)
     gate = OutputGate(tmp_path, ahead=True)
-    pids: list[int | None] = []
+    pids: list[list[int]] = []
 
     def fill(folder: Path) -> None:
         (folder / "index.html").write_text(CLEAN, encoding="utf-8")
-        pids.append(gate.pid)
+        pids.append(gate.pids)
         assert gate.pid is not None
         os.kill(gate.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
 
@@ -115,11 +117,11 @@ def test_gate_stops_its_worker_when_the_publisher_fails(
     target = tmp_path / "site"
     old_site(target)
     gate = OutputGate(tmp_path, ahead=True)
-    pids: list[int | None] = []
+    pids: list[list[int]] = []
 
     def fill(folder: Path) -> None:
         (folder / "index.html").write_text(CLEAN, encoding="utf-8")
-        pids.append(gate.pid)
+        pids.append(gate.pids)
         raise error
 
     with pytest.raises(raised or type(error)):
@@ -130,10 +132,10 @@ def test_gate_stops_its_worker_when_the_publisher_fails(
 
 def test_gate_refuses_a_symbolic_link_while_scanning_ahead(tmp_path: Path) -> None:
     gate = OutputGate(tmp_path, ahead=True)
-    pids: list[int | None] = []
+    pids: list[list[int]] = []
 
     def fill(folder: Path) -> None:
-        pids.append(gate.pid)
+        pids.append(gate.pids)
         (folder / "index.html").symlink_to("/etc/hostname")
 
     with pytest.raises(OutputRefused, match=r"symbolic link, index\.html"):
