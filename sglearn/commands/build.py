@@ -22,10 +22,10 @@ from sglearn.commands.common import (
     project_from,
 )
 from sglearn.publish.atomic import (
+    OutputGate,
     OutputRefused,
     PublishError,
     PublishIOError,
-    check_output,
     check_target,
     replace_atomically,
 )
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             site_dir,
             build_into,
             project_name=project.root.name,
-            check_output=lambda folder: check_output(folder, project.root),
+            check_output=OutputGate(project.root),
         )
     except PublishIOError as error:
         print(f"sglearn: the site was not built: {error}", file=sys.stderr)

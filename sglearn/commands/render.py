@@ -20,10 +20,10 @@ from sglearn.commands.common import (
     project_from,
 )
 from sglearn.publish.atomic import (
+    OutputGate,
     OutputRefused,
     PublishError,
     PublishIOError,
-    check_output,
     check_target,
     generate_site,
     replace_atomically,
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             out,
             lambda fresh: write_files(generation.files, fresh),
             project_name=project.root.name,
-            check_output=lambda folder: check_output(folder, project.root),
+            check_output=OutputGate(project.root),
         )
     except PublishIOError as error:
         print(f"sglearn: nothing was written: {error}", file=sys.stderr)

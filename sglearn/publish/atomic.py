@@ -7,7 +7,6 @@ Both front ends share this: the MkDocs plugin hands the generated pages to MkDoc
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sglearn.check.validation import Report, validate
+from sglearn.publish.gate import OutputGate, OutputRefused, check_output
 from sglearn.publish.ownership import PublishError, PublishIOError, check_target, write_marker
 from sglearn.publish.swap import replace_atomically
 from sglearn.read.problems import Problem
@@ -170,32 +170,9 @@ def write_files(files: list[GeneratedFile], folder: Path) -> None:
             handle.write(generated.content)
 
 
-class OutputRefused(PublishError):
-    """The finished site failed the output gate: a problem found, not a usage mistake."""
-
-
-def check_output(folder: Path, root: Path) -> None:
-    """The gate every finished site passes before it is swapped in; raises PublishError.
-
-    A published folder holds only the files sglearn wrote, never a link that would serve
-    something from elsewhere; and the visible text of every file passes the same personal-data
-    detectors as the inputs (``root`` gives the reviewed values and the names list), so what
-    no input rule foresaw still never replaces the old site.
-    """
-    from sglearn.check.privacy import refusal, scan_published_site
-
-    for dirpath, dirnames, filenames in os.walk(folder):
-        for name in (*dirnames, *filenames):
-            if os.path.islink(os.path.join(dirpath, name)):
-                shown = Path(dirpath, name).relative_to(folder).as_posix()
-                raise OutputRefused(f"the built site holds a symbolic link, {shown}")
-    problems = scan_published_site(folder, root)
-    if problems:
-        raise OutputRefused(refusal(problems))
-
-
 __all__ = [
     "Generation",
+    "OutputGate",
     "OutputRefused",
     "PublishError",
     "PublishIOError",

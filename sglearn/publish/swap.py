@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from filelock import FileLock, Timeout
 
@@ -30,6 +31,38 @@ LOCK_TIMEOUT = 600.0
 
 Step = Callable[[str], None]
 Fill = Callable[[Path], None]
+
+
+@runtime_checkable
+class Gate(Protocol):
+    """An output check that begins when the fresh folder is made, so it can read files while
+    they are written (``sglearn.publish.gate.OutputGate``)."""
+
+    def start(self, folder: Path) -> None: ...
+
+    def finish(self, folder: Path) -> None:
+        """Check the filled folder; raise PublishError to stop the swap."""
+
+    def stop(self) -> None:
+        """Release what ``start`` began; called after ``finish`` and on every failure."""
+
+
+class _AfterFill:
+    """A plain ``check_output(folder)`` as a gate: it runs on the filled folder."""
+
+    def __init__(self, check: Fill | None) -> None:
+        self.check = check
+
+    def start(self, folder: Path) -> None:
+        pass
+
+    def finish(self, folder: Path) -> None:
+        if self.check is not None:
+            self.check(folder)
+
+    def stop(self) -> None:
+        pass
+
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -78,13 +111,14 @@ def replace_atomically(
     fill: Fill,
     *,
     project_name: str,
-    check_output: Fill | None = None,
+    check_output: Fill | Gate | None = None,
     step: Step | None = None,
 ) -> None:
     """Fill a fresh folder, check it, then swap it in; on any failure the old site stays.
 
     ``check_output(folder)`` is the gate run on the finished site before the swap (the
-    published-output privacy check); it raises PublishError to stop the swap. ``step(name)``
+    published-output privacy check); it raises PublishError to stop the swap. A ``Gate`` is
+    started on the fresh folder before the fill and finished after it. ``step(name)``
     is called after each stage (tests inject faults there). I/O errors become PublishIOError.
     """
     target = real_target(target)
@@ -95,7 +129,8 @@ def replace_atomically(
         with lock:
             note("locked")
             remove_leftovers(target)
-            _publish(target, fill, project_name, check_output, note)
+            gate = check_output if isinstance(check_output, Gate) else _AfterFill(check_output)
+            _publish(target, fill, project_name, gate, note)
     except Timeout:
         raise PublishIOError(
             f"another build into {target} has held its lock for {LOCK_TIMEOUT:.0f} s; "
@@ -106,20 +141,21 @@ def replace_atomically(
         raise PublishIOError(f"cannot publish to {where}: {error.strerror or error}") from None
 
 
-def _publish(
-    target: Path, fill: Fill, project_name: str, check_output: Fill | None, note: Step
-) -> None:
+def _publish(target: Path, fill: Fill, project_name: str, gate: Gate, note: Step) -> None:
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     swapped = False
     try:
         write_marker(fresh, project_name)
         _make_shareable(fresh)
         note("made")
-        fill(fresh)
-        write_marker(fresh, project_name)  # a host that cleaned the folder removed it
-        note("filled")
-        if check_output is not None:
-            check_output(fresh)
+        gate.start(fresh)
+        try:
+            fill(fresh)
+            write_marker(fresh, project_name)  # a host that cleaned the folder removed it
+            note("filled")
+            gate.finish(fresh)
+        finally:
+            gate.stop()
         note("checked")
         if not target.exists():
             os.rename(fresh, target)
@@ -164,4 +200,11 @@ def _make_shareable(folder: Path) -> None:
     folder.chmod(0o777 & ~umask)
 
 
-__all__ = ["PublishError", "PublishIOError", "exchange", "remove_leftovers", "replace_atomically"]
+__all__ = [
+    "Gate",
+    "PublishError",
+    "PublishIOError",
+    "exchange",
+    "remove_leftovers",
+    "replace_atomically",
+]

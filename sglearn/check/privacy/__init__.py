@@ -28,7 +28,8 @@ never prints the whole identifier (``943 *** ****``, ``j***@***.uk``, ``J***``):
 
 Text is folded first (``normalise``: NFKC, invisible characters, spaces, dashes, look-alike
 letters) and also reduced to its visible text (``visible``: Markdown, HTML). Inputs are
-scanned by ``cases`` and ``inputs``; the built site by ``published`` (the output gate);
+scanned by ``cases`` and ``inputs``; the built site by ``published`` (the output gate),
+while it is written by ``ahead``;
 ``masking`` masks findings in every printed message; ``timing`` times each detector.
 ``privacy/names-file``
     ``SGLEARN_NAMES_FILE`` names a file that is missing, unreadable or too large.

@@ -20,21 +20,21 @@ import hashlib
 import importlib.util
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from sglearn.check.privacy.allow import AllowList
-from sglearn.check.privacy.detectors import WHAT, Finding
+from sglearn.check.privacy.detectors import Finding
 from sglearn.check.privacy.inputs import kind_of
 from sglearn.check.privacy.memo import PieceMemo
 from sglearn.check.privacy.names import NamesList, load_names
-from sglearn.check.privacy.normalise import fold
 from sglearn.check.privacy.scan import _FRONT_MATTER, Allowed, allowed_values
+from sglearn.check.privacy.sources import Sources, binary_problem, finding_problem
 from sglearn.check.privacy.visible import html_pieces, markdown_pieces
 from sglearn.read.loading import Document, load_bytes
-from sglearn.read.problems import Level, Problem
+from sglearn.read.problems import Problem
 
 GATE_RULE_PREFIX = "published/"
 _THEME_PACKAGES = ("material", "mkdocs", "properdocs", "zensical")
@@ -52,11 +52,12 @@ def theme_hashes() -> frozenset[str]:
             for folder, _, files in os.walk(location):
                 for name in files:
                     if not name.endswith((".py", ".pyc", ".html")):
-                        digests.add(_digest(Path(folder, name).read_bytes()))
+                        digests.add(digest(Path(folder, name).read_bytes()))
     return frozenset(digests)
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """The SHA-256 the gate knows a file's bytes by."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -93,8 +94,12 @@ def reviewed_values(
 
 def scan_published_site(folder: Path, root: Path, names: NamesList | None = None) -> list[Problem]:
     """Privacy problems in every published file under ``folder`` (paths relative to it)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return scan_published_files(folder, files, root, names)
+    return scan_published_files(folder, published_files(folder), root, names)
+
+
+def published_files(folder: Path) -> list[Path]:
+    """Every file the gate reads, in the order it reads them."""
+    return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
 def scan_published_files(
@@ -113,18 +118,58 @@ def scan_published_files(
     read again); ``texts``: more published text by the name it is shown under, such as the
     search entries of the rewritten pages (the whole index is too big to scan on each save).
     """
-    if names is None:
-        names = load_names(root, os.environ)[0]
-    allowed, allow = reviewed_values(root, cases)
-    theme = theme_hashes()
-    found: list[tuple[str, int, Finding, str]] = []
-    problems: list[Problem] = []
-    memo = PieceMemo(names)
-    for file in files:
-        shown = file.relative_to(folder).as_posix()
-        data = file.read_bytes()
-        if _digest(data) in theme:
-            continue
+    scanner = SiteScanner(root, names, cases)
+    scans = [scanner.scan_bytes(f.relative_to(folder).as_posix(), f.read_bytes()) for f in files]
+    scans += [scanner.scan_text(shown, text) for shown, text in (texts or {}).items()]
+    return scanner.problems(scans)
+
+
+Found = tuple[str, int, Finding, str]
+"""A finding in a published file: the file as shown, its line, the finding, the value."""
+
+
+LineFinding = tuple[int, Finding, str]
+
+
+class Helper(Protocol):
+    """Another process that scans a big file's text as written (the longest single scan)
+    while this one scans its visible pieces."""
+
+    least: int
+    """Texts shorter than this are not worth sending."""
+
+    def ask(self, shown: str, text: str) -> Callable[[], list[LineFinding]]:
+        """Start; the returned call waits for ``findings(text, shown, pieces=False)``."""
+        ...
+
+
+class FileScan(NamedTuple):
+    """What one published file holds: a binary-file problem, or the identifiers found."""
+
+    binary: Problem | None = None
+    found: tuple[Found, ...] = ()
+
+
+class SiteScanner:
+    """Scans published files one at a time, each on its own: a file's findings depend on its
+    name and bytes alone, so a scan made while the site was being written stays right as
+    long as the file's bytes are the same (``sglearn.check.privacy.ahead``)."""
+
+    def __init__(
+        self, root: Path, names: NamesList | None = None, cases: Iterable[Document] | None = None
+    ) -> None:
+        self.root = root
+        self.names = names if names is not None else load_names(root, os.environ)[0]
+        self.allowed, self.allow = reviewed_values(root, cases)
+        self.theme = theme_hashes()
+        self.memo = PieceMemo(self.names)
+
+    def scan_bytes(
+        self, shown: str, data: bytes, sha256: str | None = None, helper: Helper | None = None
+    ) -> FileScan:
+        """The file published as ``shown`` with these bytes (``sha256``: their digest)."""
+        if (sha256 or digest(data)) in self.theme:
+            return FileScan()
         if shown.endswith(".gz"):  # sitemap.xml.gz: what a crawler reads
             try:
                 data = gzip.decompress(data)
@@ -136,36 +181,67 @@ def scan_published_files(
         except UnicodeDecodeError:
             text = None
         if text is None or "\0" in text:
-            if not allow.binary_allowed(f"docs/{shown}"):
-                problems.append(_binary(shown))
-            continue
-        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
-            found.append((shown, line, finding, value))
-    for shown, text in (texts or {}).items():
-        for line, finding, value in _file_findings(text, shown, names, allowed, memo):
-            found.append((shown, line, finding, value))
-    sources = _Sources(root, names) if found else None
-    for shown, line, finding, value in found:
-        assert sources is not None
-        problems.append(_finding(shown, line, finding, sources.source_of(value)))
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
+            allowed = self.allow.binary_allowed(f"docs/{shown}")
+            return FileScan(None if allowed else binary_problem(shown))
+        return self.scan_text(shown, text, helper)
+
+    def scan_text(self, shown: str, text: str, helper: Helper | None = None) -> FileScan:
+        """``helper``: another process that scans a big file as written meanwhile."""
+        if helper is None or len(text) < helper.least:
+            found = list(self.findings(text, shown))
+        else:
+            answer = helper.ask(shown, text)
+            rest = list(self.findings(text, shown, whole=False))
+            found = list(_first_per_line([*answer(), *rest]))
+        return FileScan(None, tuple((shown, line, f, value) for line, f, value in found))
+
+    def findings(
+        self, text: str, shown: str, *, whole: bool = True, pieces: bool = True
+    ) -> Iterator[LineFinding]:
+        """The first finding of each rule on each line: of the text as written (``whole``)
+        and of its visible pieces (``pieces``). The two parts can be scanned apart and
+        joined, as written first, by ``_first_per_line``."""
+        found = _file_findings(text, shown, self, whole=whole, pieces=pieces)
+        return _first_per_line(found)
+
+    def problems(self, scans: Iterable[FileScan]) -> list[Problem]:
+        """The problems of these scans, each finding naming the input it came from."""
+        problems: list[Problem] = []
+        found: list[Found] = []
+        for scan in scans:
+            if scan.binary is not None:
+                problems.append(scan.binary)
+            found += scan.found
+        sources = Sources(self.root, self.names) if found else None
+        for shown, line, finding, value in found:
+            assert sources is not None
+            problems.append(finding_problem(shown, line, finding, sources.source_of(value)))
+        return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 
 def _file_findings(
-    text: str, shown: str, names: NamesList, allowed: Allowed, seen_pieces: PieceMemo
-) -> Iterator[tuple[int, Finding, str]]:
+    text: str, shown: str, scanner: SiteScanner, *, whole: bool, pieces: bool
+) -> Iterator[LineFinding]:
     kind = kind_of(shown)
-    pieces = _pieces(text, shown, kind)
-    seen: set[tuple[int, str]] = set()
-    for number, (start_line, piece) in enumerate(pieces):
+    for number, (start_line, piece) in enumerate(_pieces(text, shown, kind)):
+        if number == 0 and not whole:
+            continue
         # The whole file as written (number 0) is folded only; its visible pieces also
         # have emphasis and tags removed.
         reader = number > 0 or kind == "text"
-        for finding in seen_pieces.kept(piece, reader, allowed):
+        for finding in scanner.memo.kept(piece, reader, scanner.allowed):
             line = start_line + piece.count("\n", 0, finding.start)
-            if (line, finding.rule) not in seen:
-                seen.add((line, finding.rule))
-                yield line, finding, piece[finding.start : finding.end]
+            yield line, finding, piece[finding.start : finding.end]
+        if not pieces:
+            break  # before the visible pieces are even made
+
+
+def _first_per_line(found: Iterable[LineFinding]) -> Iterator[LineFinding]:
+    seen: set[tuple[int, str]] = set()
+    for line, finding, value in found:
+        if (line, finding.rule) not in seen:
+            seen.add((line, finding.rule))
+            yield line, finding, value
 
 
 def _pieces(text: str, shown: str, kind: str) -> Iterator[tuple[int, str]]:
@@ -201,62 +277,6 @@ def _json_strings(text: str) -> list[str]:
         elif isinstance(item, list):
             stack.extend(item)
     return out
-
-
-class _Sources:
-    """Which input file has an identifier, compared as folded text without spaces."""
-
-    def __init__(self, root: Path, names: NamesList) -> None:
-        self.root = root
-        self.texts: list[tuple[str, str]] = []
-        candidates: list[Path] = [root / "mkdocs.yml"]
-        for sub in ("cases", "docs", "schemas", "overrides", "templates"):
-            if (root / sub).is_dir():
-                candidates += sorted(p for p in (root / sub).rglob("*") if p.is_file())
-        for file in candidates:
-            try:
-                raw = file.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            self.texts.append((file.relative_to(root).as_posix(), _compact(raw)))
-
-    def source_of(self, value: str) -> str:
-        needle = _compact(value)
-        for shown, text in self.texts:
-            if needle and needle in text:
-                return f"it comes from {shown}"
-        return (
-            "no input file has it as written: it came through a template, a theme override, "
-            "a generated label or a route the input scan does not read"
-        )
-
-
-def _compact(text: str) -> str:
-    return "".join(fold(text, strip_markup=True).text.split()).casefold()
-
-
-def _finding(shown: str, line: int, finding: Finding, source: str) -> Problem:
-    return Problem(
-        shown,
-        line,
-        0,
-        finding.rule,
-        f"{WHAT[finding.rule]} ({finding.masked}) is in the built site; {source}",
-        "Remove it at its source and build again; the previous site is kept until then.",
-        Level.ERROR,
-    )
-
-
-def _binary(shown: str) -> Problem:
-    return Problem(
-        shown,
-        0,
-        0,
-        "privacy/binary-file",
-        "a binary file in the built site is neither a theme file nor a reviewed docs/ file",
-        "List it under binary_files in privacy-allow.yaml with a reason and reviewed_by.",
-        Level.ERROR,
-    )
 
 
 def refusal(problems: list[Problem], site: str = "site") -> str:
