@@ -177,3 +177,43 @@ def listing(caller: Callable[[], str]) -> Markdown:
     return Markdown(
         f'<div class="sg-listing" data-search-exclude markdown>\n\n{rows}\n\n</div>\n\n'
     )
+
+
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+
+
+def figures_out_of_search(page: str) -> str:
+    """``page`` with each table of two or more figure columns (right-aligned) in the box
+    ``listing`` makes, kept out of the search index.
+
+    A search index keeps a table's cells as words side by side: "0 62 249 236 1047" names
+    nothing and matches nothing a reader searches for, yet three counts in a row can read as
+    an NHS number (3-3-4 digits that pass its check), and the published-output check must
+    then refuse the site. The heading and the words around the table stay searchable.
+    """
+    lines = page.split("\n")
+    out: list[str] = []
+    boxed = False
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if line == _LISTING_OPEN:
+            boxed = True
+        elif line == "</div>":
+            boxed = False
+        rule = lines[at + 1] if at + 1 < len(lines) else ""
+        if not boxed and line.startswith("|") and _TABLE_RULE.match(rule):
+            end = at
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            if rule.count("-:") >= 2:
+                out += [""] if out and out[-1] else []
+                out += [_LISTING_OPEN, "", *lines[at:end], "", "</div>"]
+                out += [] if end < len(lines) and not lines[end] else [""]
+            else:
+                out += lines[at:end]
+            at = end
+            continue
+        out.append(line)
+        at += 1
+    return "\n".join(out)

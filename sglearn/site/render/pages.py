@@ -31,7 +31,7 @@ from sglearn.site.render.audience_view import TEMPLATE_KINDS, view
 from sglearn.site.render.chart_pages import chart_files
 from sglearn.site.render.environment import make_environment
 from sglearn.site.render.inspectors import framework_sections, referral_summary, signal_summary
-from sglearn.site.render.markdown import Markdown
+from sglearn.site.render.markdown import Markdown, figures_out_of_search
 from sglearn.site.render.page_context import (
     actions_context,
     dashboard_context,
@@ -119,6 +119,7 @@ class SitePages:
         kind = TEMPLATE_KINDS[template]
         start = self.figures.start_page()
         text = self.env.get_template(template).render(**self.base, root=root, **context)
+        text = figures_out_of_search(text)
         audience = self.audience
         if audience is not None:
             shown = audience.allows_page(kind)
