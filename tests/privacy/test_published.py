@@ -136,3 +136,17 @@ def test_an_identifier_written_across_lines_of_markup_is_still_found(tmp_path: P
         ("a/index.html", 3, "privacy/email"),
         ("b/index.html", 3, "privacy/email"),
     ]
+
+
+def test_a_file_named_gz_that_is_not_gzip_is_read_as_it_is(tmp_path: Path) -> None:
+    """A damaged sitemap.xml.gz (a truncated copy, a theme's mistake) is scanned as the
+    bytes it holds and reported by name, never a crash of the build."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitemap.xml.gz").write_bytes(b"\x1f\x8b\x08\x00not really gzip\xff\xfe")
+    (site / "notes.txt.gz").write_bytes(b"call 07700 900123 about it")
+    problems = scan_published_site(site, tmp_path)
+    assert {(p.path, p.rule) for p in problems} == {
+        ("sitemap.xml.gz", "privacy/binary-file"),
+        ("notes.txt.gz", "privacy/phone"),
+    }

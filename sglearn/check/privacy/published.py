@@ -20,6 +20,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -174,7 +175,7 @@ class SiteScanner:
             try:
                 data = gzip.decompress(data)
                 shown = shown[:-3]
-            except (OSError, EOFError):
+            except (OSError, EOFError, zlib.error):  # not gzip after all: read as it is
                 pass
         try:
             text = data.decode("utf-8-sig")
