@@ -186,7 +186,7 @@ def figures_out_of_search(page: str) -> str:
     """``page`` with each table of two or more figure columns (right-aligned) in the box
     ``listing`` makes, kept out of the search index.
 
-    A search index keeps a table's cells as words side by side: "0 62 249 236 1047" names
+    A search index keeps a table's cells as words side by side: a row of counts names
     nothing and matches nothing a reader searches for, yet three counts in a row can read as
     an NHS number (3-3-4 digits that pass its check), and the published-output check must
     then refuse the site. The heading and the words around the table stay searchable.
