@@ -40,14 +40,11 @@ class Generation:
     def ok(self) -> bool:
         return self.report.errors == 0 and self.report.vocabularies is not None
 
-    def keeps(self, page: str) -> bool:
-        """Whether this build holds the page at ``page`` (a path under docs/ or generated):
-        every generated file it made, and the hand-written pages its audience reads."""
-        return self.page_filter()(page)
-
     def page_filter(self) -> Callable[[str], bool]:
-        """``keeps`` without this object: a host keeps it through its build, and it must not
-        keep the report (every case's values) alive while the pages are rendered."""
+        """Whether this build holds a page (a path under docs/ or generated): every generated
+        file it made, and the hand-written pages its audience reads. The filter does not hold
+        this object: a host keeps it through its build, and it must not keep the report
+        (every case's values) alive while the pages are rendered."""
         made = frozenset(f.path for f in self.files)
         audience = self.audience
         return lambda page: page in made or audience is None or audience.allows_doc(page)
@@ -101,10 +98,11 @@ def _within_build(generation: Generation) -> list[GeneratedFile]:
     """Links from the generated pages to pages this audience's build does not hold, as text."""
     from sglearn.site.render import GeneratedFile
 
+    keeps = generation.page_filter()
     return [
         GeneratedFile(
             f.path,
-            within_build(f.content, f.path, generation.files, generation.keeps)
+            within_build(f.content, f.path, generation.files, keeps)
             if f.path.endswith(".md")
             else f.content,
             f.source,

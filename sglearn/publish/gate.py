@@ -159,7 +159,9 @@ class OutputGate:
             why = f"its process ended with exit code {self._worker.exitcode}"
         raise OutputRefused(
             f"the privacy check of the built site did not finish ({why}), so the site "
-            "cannot be shown to be free of personal data"
+            "cannot be shown to be free of personal data. Run the build again; if this keeps "
+            f"happening (a computer short of memory), set {AHEAD_ENV}=0 to check the site "
+            "in one process after it is built"
         )
 
     def stop(self) -> None:

@@ -74,9 +74,10 @@ def stage(
         raise SiteBuildError(f"the docs folder {docs_dir} does not exist")
     staged_docs = staging / STAGED_DOCS
     shutil.copytree(docs_dir, staged_docs, ignore=_hidden)
+    keeps = generation.page_filter()
     if generation.audience is not None:  # only the hand-written pages this audience reads
         for page in sorted(staged_docs.rglob("*.md")):
-            if not generation.keeps(page.relative_to(staged_docs).as_posix()):
+            if not keeps(page.relative_to(staged_docs).as_posix()):
                 page.unlink()
     for generated in generation.files:
         if staged_docs.joinpath(*PurePosixPath(generated.path).parts).exists():
@@ -91,7 +92,7 @@ def stage(
         if generation.audience is not None and relative not in generated_pages:
             text = page.read_text(encoding="utf-8")
             page.write_text(
-                within_build(text, relative, generation.files, generation.keeps),
+                within_build(text, relative, generation.files, keeps),
                 encoding="utf-8",
             )
         _finish_markdown(page, generation.abbreviations, hide=relative in generated_pages)
@@ -103,7 +104,7 @@ def stage(
         )
     own_nav = config.get("nav")
     nav = site_nav(docs_dir, own_nav if isinstance(own_nav, list) else None)
-    staged["nav"] = prune_nav(nav, generation.keeps) if generation.audience else nav
+    staged["nav"] = prune_nav(nav, keeps) if generation.audience else nav
     staged["docs_dir"] = STAGED_DOCS
     staged["site_dir"] = STAGED_SITE
     staged["plugins"] = without_plugin(config, "sglearn")
