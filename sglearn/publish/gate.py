@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Mapping
+import sys
+import types
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from multiprocessing.process import BaseProcess
@@ -71,6 +74,23 @@ def scans_ahead(environ: Mapping[str, str]) -> bool:
     return cores >= 2
 
 
+@contextmanager
+def _caller_script_hidden() -> Iterator[None]:
+    """A spawned process imports the parent's ``__main__`` again, which would run a
+    caller's own script without an ``if __name__ == "__main__":`` guard a second time (and
+    build the site twice). The gate's processes need sglearn alone: while one starts, the
+    parent's main module is a blank one, so nothing of the caller's is imported."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is None:
+            del sys.modules["__main__"]
+        else:
+            sys.modules["__main__"] = main
+
+
 class OutputGate:
     """``check_output`` for ``replace_atomically``: ``start`` when the fresh folder is made,
     ``finish`` when it is filled, ``stop`` always (it ends the worker, whatever happened)."""
@@ -117,7 +137,8 @@ class OutputGate:
     ) -> BaseProcess | None:
         process = context.Process(target=target, args=args, name="sglearn-gate", daemon=True)
         try:
-            process.start()
+            with _caller_script_hidden():
+                process.start()
         except OSError:
             return None
         finally:

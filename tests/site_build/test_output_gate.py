@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -161,3 +163,32 @@ def test_gate_scans_after_the_fill_on_one_core_or_when_turned_off(
     with pytest.raises(OutputRefused, match=r"index\.html:1: a phone number"):
         replace_atomically(tmp_path / "site", fill, project_name="p", check_output=gate)
     assert seen == [None], "no worker on one core"
+
+
+def test_gate_does_not_run_a_callers_script_again(tmp_path: Path) -> None:
+    """A script without an ``if __name__ == "__main__":`` guard builds once, not twice: the
+    gate's processes never import the script that started them."""
+    script = tmp_path / "publish_site.py"
+    runs = tmp_path / "runs.txt"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from sglearn.publish.gate import OutputGate\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "with open(root / 'runs.txt', 'a', encoding='utf-8') as runs:\n"
+        "    runs.write('ran\\n')\n"
+        "site = root / 'fresh'\n"
+        "site.mkdir(exist_ok=True)\n"
+        "gate = OutputGate(root, ahead=True)\n"
+        "gate.start(site)\n"
+        "(site / 'index.html').write_text('<p>Nothing personal.</p>', encoding='utf-8')\n"
+        "try:\n"
+        "    gate.finish(site)\n"
+        "finally:\n"
+        "    gate.stop()\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert runs.read_text(encoding="utf-8") == "ran\n"
