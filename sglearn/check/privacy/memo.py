@@ -1,4 +1,4 @@
-"""The output gate's memory of text it has scanned: each distinct line or piece once.
+"""The output gate's memory of text it has read: each distinct line, piece or run of HTML once.
 
 Every page of a site repeats the theme's header, navigation and footer, so the gate meets
 the same markup and the same visible text hundreds of times. A piece's findings depend on
@@ -9,10 +9,12 @@ scanned line by line where no identifier can run from one line into the next.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sglearn.check.privacy.detectors import Finding
 from sglearn.check.privacy.names import NamesList
 from sglearn.check.privacy.scan import Allowed, _kept, findings
+from sglearn.check.privacy.visible import INLINE_TAGS, Piece, VisibleParser
 
 _TAG_LINE_END = re.compile(r">\n")
 """Where a page as written may be cut: no detector's match holds a ``>`` and then a line
@@ -64,3 +66,94 @@ class PieceMemo:
         else:
             found = _kept(findings(line, self.names, reader=False), line, allowed)
         return [f._replace(start=f.start + offset, end=f.end + offset) for f in found]
+
+
+_BLOCK_TAG = re.compile(r"\n[ \t]*(<\/?([A-Za-z][A-Za-z0-9-]*))")
+
+
+class HtmlPieceMemo:
+    """The visible pieces of each repeated run of a page's lines, read once per build.
+
+    Most of every page is the theme's header, navigation and footer, and reading HTML is
+    the gate's largest cost. A page is cut just before a line that opens or closes a block
+    tag: there a reader's text run ends anyway. A run of lines seen a second time is read
+    on its own and remembered; the pieces are the whole page's pieces, because a cut is
+    only used where the reader has nothing half-read (``VisibleParser.settled``).
+    """
+
+    LONGEST = 4_000
+    MOST = 50_000
+    SEEN_MOST = 400_000
+
+    def __init__(self) -> None:
+        self.known: dict[str, list[Piece]] = {}
+        self.seen: set[int] = set()
+
+    def pieces(self, text: str) -> list[Piece]:
+        out: list[Piece] = []
+        reading: VisibleParser | None = None
+        reading_from = 0  # lines before the text the open reader began with
+        line = 0  # lines before the current stretch
+        for start, end in _stretches(text):
+            stretch = text[start:end]
+            if reading is not None and reading.settled() and self._worth_alone(stretch):
+                reading.close()
+                out += _shifted(reading.pieces, reading_from)
+                reading = None
+            if reading is None:
+                known = self.known.get(stretch)
+                if known is not None:
+                    out += _shifted(known, line)
+                elif self._seen_before(stretch):
+                    alone = VisibleParser()
+                    alone.feed(stretch)
+                    if alone.settled():
+                        alone.close()
+                        if len(self.known) < self.MOST:
+                            self.known[stretch] = alone.pieces
+                        out += _shifted(alone.pieces, line)
+                    else:
+                        reading, reading_from = alone, line
+                else:
+                    reading, reading_from = VisibleParser(), line
+                    reading.feed(stretch)
+            else:
+                self._seen_before(stretch)  # remembered, to be read alone next time
+                reading.feed(stretch)
+            line += stretch.count("\n")
+        if reading is not None:
+            reading.close()
+            out += _shifted(reading.pieces, reading_from)
+        return out
+
+    def _worth_alone(self, stretch: str) -> bool:
+        """Whether to stop the open reader here: the stretch is known or seen before."""
+        return stretch in self.known or hash(stretch) in self.seen
+
+    def _seen_before(self, stretch: str) -> bool:
+        if len(stretch) > self.LONGEST:
+            return False
+        key = hash(stretch)
+        if key in self.seen:
+            return True
+        if len(self.seen) < self.SEEN_MOST:
+            self.seen.add(key)
+        return False
+
+
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """Where to cut: before each line that starts with a block tag (``<div``, ``</li``)."""
+    start = 0
+    for match in _BLOCK_TAG.finditer(text):
+        if match.group(2).lower() in INLINE_TAGS:
+            continue
+        cut = match.start(1)
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def _shifted(pieces: list[Piece], lines_before: int) -> list[Piece]:
+    if not lines_before:
+        return pieces
+    return [(line + lines_before, piece) for line, piece in pieces]

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, Protocol
 from sglearn.check.privacy.allow import AllowList
 from sglearn.check.privacy.detectors import Finding
 from sglearn.check.privacy.inputs import kind_of
-from sglearn.check.privacy.memo import PieceMemo
+from sglearn.check.privacy.memo import HtmlPieceMemo, PieceMemo
 from sglearn.check.privacy.names import NamesList, load_names
 from sglearn.check.privacy.scan import _FRONT_MATTER, Allowed, allowed_values
 from sglearn.check.privacy.sources import Sources, binary_problem, finding_problem
@@ -164,6 +164,7 @@ class SiteScanner:
         self.allowed, self.allow = reviewed_values(root, cases)
         self.theme = theme_hashes()
         self.memo = PieceMemo(self.names)
+        self.html = HtmlPieceMemo()
 
     def scan_bytes(
         self, shown: str, data: bytes, sha256: str | None = None, helper: Helper | None = None
@@ -224,7 +225,7 @@ def _file_findings(
     text: str, shown: str, scanner: SiteScanner, *, whole: bool, pieces: bool
 ) -> Iterator[LineFinding]:
     kind = kind_of(shown)
-    for number, (start_line, piece) in enumerate(_pieces(text, shown, kind)):
+    for number, (start_line, piece) in enumerate(_pieces(text, shown, kind, scanner.html)):
         if number == 0 and not whole:
             continue
         # The whole file as written (number 0) is folded only; its visible pieces also
@@ -245,12 +246,12 @@ def _first_per_line(found: Iterable[LineFinding]) -> Iterator[LineFinding]:
             yield line, finding, value
 
 
-def _pieces(text: str, shown: str, kind: str) -> Iterator[tuple[int, str]]:
+def _pieces(text: str, shown: str, kind: str, html: HtmlPieceMemo) -> Iterator[tuple[int, str]]:
     """The whole file as written, then its visible pieces, one at a time (a search index
     holds every page's text: its pieces are never all in memory at once)."""
     yield 1, text
     if kind == "html":
-        yield from html_pieces(text)
+        yield from html.pieces(text)
     elif kind == "markdown":
         yield from markdown_pieces(text)
     elif shown.endswith(".json"):

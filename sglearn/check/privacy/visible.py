@@ -48,7 +48,7 @@ def markdown_pieces(text: str) -> Iterator[Piece]:
                 yield line + inner_line - 1, inner
 
 
-_INLINE = frozenset(
+INLINE_TAGS = frozenset(
     [
         "a",
         "abbr",
@@ -81,7 +81,7 @@ _INLINE = frozenset(
 )
 
 
-class _Visible(HTMLParser):
+class VisibleParser(HTMLParser):
     """Text runs as a reader sees them: inline tags (``<em>``) join, block tags separate."""
 
     def __init__(self) -> None:
@@ -102,7 +102,7 @@ class _Visible(HTMLParser):
         self._run.append(data)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _INLINE:
+        if tag not in INLINE_TAGS:
             self._flush()
         line = self.getpos()[0]
         for name, value in attrs:
@@ -110,17 +110,22 @@ class _Visible(HTMLParser):
                 self.pieces.append((line, value))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in _INLINE:
+        if tag not in INLINE_TAGS:
             self._flush()
 
     def close(self) -> None:
         super().close()
         self._flush()
 
+    def settled(self) -> bool:
+        """Nothing half-read: not inside a script or style, no tag or comment begun. Closing
+        now gives the pieces that a block tag next in the text would have flushed."""
+        return self.cdata_elem is None and "<" not in self.rawdata
+
 
 def html_pieces(text: str) -> list[Piece]:
     """Text nodes (script and style included: an inline script can carry project text)."""
-    parser = _Visible()
+    parser = VisibleParser()
     parser.feed(text)
     parser.close()
     return parser.pieces

@@ -68,6 +68,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         # `sglearn build` runs the output gate itself, before its swap: no need to run it twice.
         self.gated_by_caller = False
         self.generated: list[GeneratedFile] = []
+        self.case_pages: frozenset[str] = frozenset()  # generated pages made from a case file
         self.abbreviations = ""
         self.broken: list[str] = []
         self._saved_epoch: str | None = None
@@ -113,15 +114,13 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         if warnings:  # facts the site shows; they must not fail `mkdocs build --strict`
             log.info(f"sglearn: {warnings} warning(s) in the case files; see `sglearn validate`.")
         self.generated = generation.files
+        # Asked of every page: a set made once, not a scan of every generated page per page.
+        self.case_pages = frozenset(f.path for f in self.generated if f.source)
         self.abbreviations = generation.abbreviations
         self.keeps = generation.page_filter() if generation.audience is not None else None
         nav = site_nav(Path(config.docs_dir), config.nav)
         config.nav = prune_nav(nav, self.keeps) if self.keeps else nav
         return config
-
-    @property
-    def sources(self) -> dict[str, str]:
-        return {f.path: f.source for f in self.generated if f.source}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         top_level = {path for _title, path in NAV}  # only these in the nav: it is on every page
@@ -165,7 +164,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             hidden = page.meta.setdefault("hide", [])
             if isinstance(hidden, list) and "navigation" not in hidden:
                 hidden.append("navigation")
-        if page.file.src_uri in self.sources and page.edit_url:
+        if page.file.src_uri in self.case_pages and page.edit_url:
             page.edit_url = _normalise_url(page.edit_url)
         return context
 
