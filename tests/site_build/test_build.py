@@ -348,11 +348,11 @@ def test_plugin_reads_the_project_again_on_every_build(project: Path) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
         sglearn_plugin.on_config(config)
-        assert f"cases/{SAMPLE_CASE}.md" in sglearn_plugin.sources
+        assert f"cases/{SAMPLE_CASE}.md" in sglearn_plugin.case_pages
         (project / "cases" / f"{SAMPLE_CASE}.yaml").unlink()
         sglearn_plugin.on_config(config)
         sglearn_plugin.on_post_build(config=config)
-    assert f"cases/{SAMPLE_CASE}.md" not in sglearn_plugin.sources
+    assert f"cases/{SAMPLE_CASE}.md" not in sglearn_plugin.case_pages
     assert not [f for f in sglearn_plugin.generated if SAMPLE_CASE in f.path]
 
 
