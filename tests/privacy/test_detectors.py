@@ -157,3 +157,24 @@ def test_a_names_list_entry_that_folds_to_nothing_is_no_name() -> None:
     assert names.count == 1
     assert scan_text("", "x.md", names) == []
     assert [p.rule for p in scan_text("Zebedee called.", "x.md", names)]
+
+
+def test_nhs_numbers_are_found_where_the_plain_rule_finds_them() -> None:
+    """The detector starts at a digit for speed; it must find exactly what the rule says:
+    ten digits (3-3-4, one separator allowed between groups) with no digit, or digit and
+    separator, right before or after, and a valid check digit."""
+    import random
+    import re
+
+    plain = re.compile(r"(?<![\d])(?<!\d[./-])(\d{3})[ ./-]?(\d{3})[ ./-]?(\d{4})(?!\d|[./-]\d)")
+    rng = random.Random(11)
+    alphabet = "0123456789" * 4 + " ./-aZ"
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(8, 40)))
+        expected = [
+            m.span()
+            for m in plain.finditer(text)
+            if nhs_check_digit_ok(m.group(1) + m.group(2) + m.group(3))
+        ]
+        found = [(f.start, f.end) for f in findings(text) if f.rule == "privacy/nhs-number"]
+        assert found == expected, text

@@ -48,6 +48,31 @@ def test_scan_published_site_reads_every_kind_of_published_file(tmp_path: Path) 
     assert "no input file has it as written" in shown
 
 
+def test_json_is_read_string_by_string_and_as_text_when_it_does_not_parse(
+    tmp_path: Path,
+) -> None:
+    """A search index's strings are read as a reader sees them (markup removed, escapes
+    decoded), its numbers as written; a JSON file that does not parse is read whole, the
+    same way."""
+    site = tmp_path / "site"
+    site.mkdir()
+    planted = {
+        "markup.json": '{"docs": [{"text": "NHS 943 <em>476</em> 5919"}]}',
+        "escaped.json": '{"text": "Ring 07700\\u0020900123"}',
+        "number.json": '{"count": 9434765919}',
+        "broken.json": '{"docs": [{"text": "NHS 943 *476* 5919"',
+    }
+    for name, text in planted.items():
+        (site / name).write_text(text, encoding="utf-8")
+    found = {p.path: p.rule for p in scan_published_site(site, tmp_path)}
+    assert found == {
+        "markup.json": "privacy/nhs-number",
+        "escaped.json": "privacy/phone",
+        "number.json": "privacy/nhs-number",
+        "broken.json": "privacy/nhs-number",
+    }
+
+
 def test_scan_published_site_skips_theme_files_by_content(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()

@@ -68,8 +68,12 @@ def mask(text: str, keep: int) -> str:
 
 # NHS number: 10 digits, plain or 3-3-4 with a space, dot, slash or dash between the groups,
 # also inside a longer word ("ref9434765919"); the check digit keeps ordinary numbers out.
+# The pattern starts with a digit, not with its look-behinds, so that the regex engine can
+# skip to the next digit; the look-behinds then say the same from after the first three.
 _SEP = r"[ ./-]?"
-_NHS = re.compile(rf"(?<![\d])(?<!\d[./-])(\d{{3}}){_SEP}(\d{{3}}){_SEP}(\d{{4}})(?!\d|[./-]\d)")
+_NHS = re.compile(
+    rf"(\d\d{{2}})(?<!\d{{4}})(?<!\d[./-]\d{{3}}){_SEP}(\d{{3}}){_SEP}(\d{{4}})(?!\d|[./-]\d)"
+)
 _NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 
 
@@ -165,6 +169,10 @@ _SPELLED_EMAIL = re.compile(
 )
 
 
+_DOT_WORD = re.compile(r"\(dot\)|\[dot\]|\{dot\}|\bdot\b", re.IGNORECASE)
+"""Every spelled-out address ends in "dot" and a top-level domain: without one, no need to look."""
+
+
 def email(text: str) -> Iterator[Finding]:
     """Each '@' is looked at once, with at most 64 characters before it and one bounded
     domain match after it, so the work is linear in the text (a regex that starts at every
@@ -184,6 +192,8 @@ def email(text: str) -> Iterator[Finding]:
             if tld and not (after and (after.isalnum() or after in "-_")):
                 yield Finding(start, end, EMAIL, f"{text[start]}***@***.{tld.group(1)}")
         at = text.find("@", at + 1)
+    if not _DOT_WORD.search(text):
+        return
     for match in _SPELLED_EMAIL.finditer(text):
         value = match.group()
         yield Finding(
@@ -218,14 +228,18 @@ _DOB_BEFORE_WORD = re.compile(
 )
 
 
-_BIRTH_HINT = re.compile(r"born|birth|d\.?\s?o\.?\s?b", re.IGNORECASE)
+# What each pattern cannot match without: a birth word that starts a word, and for a date
+# before the word, "DOB" written as such.
+_BIRTH_HINT = re.compile(r"(?<![A-Za-z])(?:born|birth|d\.?\s?o\.?\s?b)", re.IGNORECASE)
+_DOB_HINT = re.compile(r"(?:dob|d\.o\.b)(?![A-Za-z])", re.IGNORECASE)
 
 
 def date_of_birth(text: str) -> Iterator[Finding]:
     if not _BIRTH_HINT.search(text):  # no word about birth: no date of birth
         return
     spans: set[tuple[int, int]] = set()
-    for pattern in (_DOB_AFTER_WORD, _DOB_BEFORE_WORD):
+    patterns = (_DOB_AFTER_WORD, _DOB_BEFORE_WORD) if _DOB_HINT.search(text) else (_DOB_AFTER_WORD,)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             spans.add(match.span(1))
     for start, end in sorted(spans):

@@ -225,12 +225,16 @@ def _file_findings(
     text: str, shown: str, scanner: SiteScanner, *, whole: bool, pieces: bool
 ) -> Iterator[LineFinding]:
     kind = kind_of(shown)
-    for number, (start_line, piece) in enumerate(_pieces(text, shown, kind, scanner.html)):
+    strings = _json_strings(text) if shown.endswith(".json") else None
+    # The whole file as written (number 0) is folded only; its visible pieces also have
+    # emphasis and tags removed. So is a text file as written, what its reader sees, unless
+    # it is JSON that parses: then each of its strings is a piece read that way.
+    whole_read = kind == "text" and strings is None
+    pieces_of = _pieces(text, kind, scanner.html, strings)
+    for number, (start_line, piece) in enumerate(pieces_of):
         if number == 0 and not whole:
             continue
-        # The whole file as written (number 0) is folded only; its visible pieces also
-        # have emphasis and tags removed.
-        reader = number > 0 or kind == "text"
+        reader = number > 0 or whole_read
         for finding in scanner.memo.kept(piece, reader, scanner.allowed):
             line = start_line + piece.count("\n", 0, finding.start)
             yield line, finding, piece[finding.start : finding.end]
@@ -246,27 +250,30 @@ def _first_per_line(found: Iterable[LineFinding]) -> Iterator[LineFinding]:
             yield line, finding, value
 
 
-def _pieces(text: str, shown: str, kind: str, html: HtmlPieceMemo) -> Iterator[tuple[int, str]]:
+def _pieces(
+    text: str, kind: str, html: HtmlPieceMemo, strings: list[str] | None
+) -> Iterator[tuple[int, str]]:
     """The whole file as written, then its visible pieces, one at a time (a search index
-    holds every page's text: its pieces are never all in memory at once)."""
+    holds every page's text: its pieces are never all in memory at once). ``strings``:
+    those of a JSON file that parses."""
     yield 1, text
     if kind == "html":
         yield from html.pieces(text)
     elif kind == "markdown":
         yield from markdown_pieces(text)
-    elif shown.endswith(".json"):
-        strings = _json_strings(text)
+    elif strings is not None:
         yield from ((1, s) for s in strings)
         for string in strings:
             if "<" in string:
                 yield from html_pieces(string)
 
 
-def _json_strings(text: str) -> list[str]:
+def _json_strings(text: str) -> list[str] | None:
+    """Every string (keys too) of a JSON document; None if it does not parse."""
     try:
         data: Any = json.loads(text)
     except ValueError:
-        return []
+        return None
     out: list[str] = []
     stack = [data]
     while stack:
