@@ -175,9 +175,28 @@ def _prepare_plain(root: Path, env: dict[str, str], as_of: str) -> list[str] | s
         return "not measured: sglearn render failed: " + last_line(rendered)
     if (root / "docs").is_dir():
         shutil.copytree(root / "docs", pages, dirs_exist_ok=True)
+    _end_with_abbreviations(root, pages)
     config = root / "mkdocs-plain.yml"
     config.write_text(_plain_config(root / "mkdocs.yml", pages.name), encoding="utf-8")
     return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name]
+
+
+def _end_with_abbreviations(root: Path, pages: Path) -> None:
+    """Every page ends with the glossary's abbreviations, as the plugin hands each page to
+    MkDocs: the plain build then expands them too, as ``sglearn build`` does."""
+    from sglearn.read.project import Project
+    from sglearn.review.glossary import GlossaryError, load_glossary
+    from sglearn.site.glossary_page import abbreviations
+
+    try:
+        lines = abbreviations(load_glossary(Project(root)))
+    except GlossaryError:
+        return  # then `sglearn build` fails too, and says why
+    for page in sorted(pages.rglob("*.md")):
+        if page.relative_to(pages).parts[0] == "snippets":  # included in a page, not one
+            continue
+        with open(page, "a", encoding="utf-8", newline="") as handle:
+            handle.write(lines)
 
 
 def _plain_config(original: Path, docs_dir: str) -> str:

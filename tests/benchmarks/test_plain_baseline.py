@@ -84,3 +84,19 @@ def test_baseline_config_keeps_mkdocs_tags_for_mkdocs_to_resolve(tmp_path: Path)
     config = load_config(str(plain))
     base = config.mdx_configs["pymdownx.snippets"]["base_path"]
     assert Path(base) == tmp_path / "rendered" / "snippets" / "performance-table.md"
+
+
+def test_baseline_pages_end_with_the_glossarys_abbreviations(tmp_path: Path) -> None:
+    """The plugin appends the abbreviations to every page it hands MkDocs; the plain build
+    must expand them too, or the comparison leaves out work the site does."""
+    from sglearn.bench.site_timing import _end_with_abbreviations
+
+    docs = _docs(tmp_path)
+    (docs / "snippets").mkdir()
+    (docs / "snippets" / "table.md").write_text("| a |\n", encoding="utf-8")
+    _end_with_abbreviations(REPO, docs)
+    assert (docs / "snippets" / "table.md").read_text(encoding="utf-8") == "| a |\n"
+    for page in ("about.md", "guide/reading.md"):
+        text = (docs / page).read_text(encoding="utf-8")
+        assert text.startswith("# Page\n")
+        assert "\n*[CQC]: Care Quality Commission" in text
