@@ -8,13 +8,12 @@ title) must read back exactly as written.
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from typing import Any
 
 import markdown
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sglearn.read.project import Project
@@ -67,12 +66,16 @@ def case_page_html(text: str) -> str:
 
 @FUZZ
 @given(text=TEXT)
+@example(text="&#0")  # a title that itself reads like a character reference
+@example(text="&amp; x")
 def test_fuzz_render_any_text_is_inert_and_the_title_reads_back(text: str) -> None:
     tried("render: case page")
     page = case_page_html(text)
     assert_inert("cases/LR-2025-001.md", page)
     heading = _Title()
     heading.feed(page)
-    title = re.sub(r"\s+", " ", html.unescape("".join(heading.h1))).strip()
+    # The parser decodes character references once, as a browser does; decoding again
+    # would turn a title that reads "&#0" into another character.
+    title = re.sub(r"\s+", " ", "".join(heading.h1)).strip()
     expected = re.sub(r"\s+", " ", f"LR-2025-001: {text}").strip()
     assert title == expected
