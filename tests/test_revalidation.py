@@ -41,3 +41,26 @@ def test_a_changed_vocabulary_checks_every_case_again(tmp_path: Path) -> None:
     themes.write_text(themes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     kept.validate(project, AS_OF)
     assert len(kept.rechecked) == len(list(project.cases_dir.glob("*.yaml")))
+
+
+def test_the_serve_process_keeps_each_cases_values_not_where_each_was_written(
+    tmp_path: Path,
+) -> None:
+    """Between saves the server holds every case; the node trees would take several times
+    the memory of the values, and every problem already says where it was written."""
+    project = make_project(tmp_path / "repo")
+    report = KeptChecks().validate(project, AS_OF)
+    full = validate(project, AS_OF)
+    assert [d.data for d in report.documents] == [d.data for d in full.documents]
+    assert report.documents and all(d.root.value == [] for d in report.documents)
+
+
+def test_pages_made_without_a_validated_report_keep_values_only(tmp_path: Path) -> None:
+    """A plain `mkdocs build` or `sglearn render` validates inside the page generator."""
+    from sglearn.publish.atomic import generate_site
+
+    project = make_project(tmp_path / "repo")
+    generation = generate_site(project, AS_OF)
+    assert generation.ok and generation.files
+    documents = generation.report.documents
+    assert documents and all(d.root.value == [] for d in documents)

@@ -69,7 +69,10 @@ class KeptChecks:
             else:
                 document, problems = validator.check_file(file)
                 summary = summarise(document) if document is not None else None
-                checked = Checked(problems, summary, document)
+                # Kept between saves: the values only, as a build keeps them (the problems
+                # already say where each was written).
+                kept_document = document.values_only() if document is not None else None
+                checked = Checked(problems, summary, kept_document)
                 self.rechecked.append(file)
             if data is not None:
                 kept[file] = (data, checked)

@@ -142,7 +142,7 @@ def validate(
 
     ``locations=False`` (a build) keeps each document's values but not where each value was
     written: the node trees take several times the memory of the values. ``checks`` checks
-    the case files and pages instead of the validator (keeping documents, with locations).
+    the case files and pages instead of the validator (keeping documents, as it chooses).
     """
     report = Report()
     try:

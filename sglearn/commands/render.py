@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if out.is_dir() and any(out.iterdir()) and not args.force:
         raise UsageError(f"{out} is not empty; choose a new folder or add --force to replace it")
 
-    report = validate(project, as_of, progress=TerminalProgress())
+    report = validate(project, as_of, progress=TerminalProgress(), locations=False)
     if report.problems:
         fmt = reporting.pick_format("auto", os.environ)
         colour = fmt == "text" and reporting.wants_colour(sys.stdout.isatty())

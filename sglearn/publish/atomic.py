@@ -58,7 +58,8 @@ def generate_site(
     ``audience`` names an audience in schemas/audiences.yaml: its build holds only what its
     policy lists. None builds the staff site.
     """
-    report = report if report is not None else validate(project, as_of)
+    # The pages need the values only: node trees would take several times their memory.
+    report = report if report is not None else validate(project, as_of, locations=False)
     generation = Generation(report, audience=_audience(project, audience))
     if not generation.ok:
         return generation
