@@ -7,7 +7,7 @@ Both front ends share this: the MkDocs plugin hands the generated pages to MkDoc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -100,10 +100,11 @@ def _within_build(generation: Generation) -> list[GeneratedFile]:
     from sglearn.site.render import GeneratedFile
 
     keeps = generation.page_filter()
+    anchors = page_anchors(generation.files)
     return [
         GeneratedFile(
             f.path,
-            within_build(f.content, f.path, generation.files, keeps)
+            within_build(f.content, f.path, anchors, keeps)
             if f.path.endswith(".md")
             else f.content,
             f.source,
@@ -112,13 +113,24 @@ def _within_build(generation: Generation) -> list[GeneratedFile]:
     ]
 
 
-def within_build(
-    markdown: str, path: str, generated: list[GeneratedFile], keeps: Callable[[str], bool]
-) -> str:
-    """``markdown`` (the page at ``path``) with links to pages outside the build as text."""
-    from sglearn.site.render.audience_view import heading_ids, unlink_absent
+def page_anchors(generated: Iterable[GeneratedFile]) -> dict[str, frozenset[str]]:
+    """Each generated page's heading ids, made once per build for :func:`within_build`
+    (every hand-written page asks; 10,000 case pages are not read again for each)."""
+    from sglearn.site.render.audience_view import heading_ids
 
-    anchors = {f.path: heading_ids(f.content) for f in generated if f.path.endswith(".md")}
+    return {f.path: heading_ids(f.content) for f in generated if f.path.endswith(".md")}
+
+
+def within_build(
+    markdown: str,
+    path: str,
+    anchors: Mapping[str, frozenset[str]],
+    keeps: Callable[[str], bool],
+) -> str:
+    """``markdown`` (the page at ``path``) with links to pages outside the build as text;
+    ``anchors`` is :func:`page_anchors` of the build's generated pages."""
+    from sglearn.site.render.audience_view import unlink_absent
+
     return unlink_absent(markdown, path, anchors, keeps)
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sglearn.publish.atomic import Generation, within_build, write_files
+from sglearn.publish.atomic import Generation, page_anchors, within_build, write_files
 from sglearn.publish.host_config import (
     Tagged,
     dump_host_config,
@@ -87,12 +87,13 @@ def stage(
             )
     write_files(generation.files, staged_docs)
     generated_pages = {f.path for f in generation.files if f.path.endswith(".md")}
+    anchors = page_anchors(generation.files) if generation.audience is not None else {}
     for page in sorted(staged_docs.rglob("*.md")):
         relative = page.relative_to(staged_docs).as_posix()
         if generation.audience is not None and relative not in generated_pages:
             text = page.read_text(encoding="utf-8")
             page.write_text(
-                within_build(text, relative, generation.files, keeps),
+                within_build(text, relative, anchors, keeps),
                 encoding="utf-8",
             )
         _finish_markdown(page, generation.abbreviations, hide=relative in generated_pages)

@@ -30,6 +30,7 @@ from sglearn.publish.atomic import (
     check_target,
     error_lines,
     generate_site,
+    page_anchors,
     within_build,
 )
 from sglearn.publish.ownership import write_marker
@@ -69,6 +70,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self.gated_by_caller = False
         self.generated: list[GeneratedFile] = []
         self.case_pages: frozenset[str] = frozenset()  # generated pages made from a case file
+        self.anchors: dict[str, frozenset[str]] = {}  # an audience's build: see within_build
         self.abbreviations = ""
         self.broken: list[str] = []
         self._saved_epoch: str | None = None
@@ -118,6 +120,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self.case_pages = frozenset(f.path for f in self.generated if f.source)
         self.abbreviations = generation.abbreviations
         self.keeps = generation.page_filter() if generation.audience is not None else None
+        self.anchors = page_anchors(self.generated) if self.keeps is not None else {}
         nav = site_nav(Path(config.docs_dir), config.nav)
         config.nav = prune_nav(nav, self.keeps) if self.keeps else nav
         return config
@@ -153,7 +156,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
     ) -> str:
         if self.keeps is not None and page.file.generated_by is None:
             # A hand-written page in an audience's build: links to pages it lacks become text.
-            markdown = within_build(markdown, page.file.src_uri, self.generated, self.keeps)
+            markdown = within_build(markdown, page.file.src_uri, self.anchors, self.keeps)
         return markdown + self.abbreviations  # the glossary's terms expand on every page
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
