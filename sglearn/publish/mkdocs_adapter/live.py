@@ -110,6 +110,7 @@ class LiveSite:
         recorder = Recorder()
         config.plugins[_RECORDER] = recorder
         plugin.handoff = (root.resolve(), as_of, report)
+        plugin.keep_markdown = True  # the next save's pages are compared with these
         self.config = None  # until it succeeds, the folder holds no good site to keep
         build(config, serve_url=self.serve_url)
         self.config = config

@@ -71,6 +71,10 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self.generated: list[GeneratedFile] = []
         self.case_pages: frozenset[str] = frozenset()  # generated pages made from a case file
         self.anchors: dict[str, frozenset[str]] = {}  # an audience's build: see within_build
+        self.made: set[str] = set()  # the files this plugin gave MkDocs in this build
+        # Set by `sglearn serve`, which compares the next save's pages with this build's
+        # (`mkdocs serve` keeps them too: a broken save serves the last good pages).
+        self.keep_markdown = False
         self.abbreviations = ""
         self.broken: list[str] = []
         self._saved_epoch: str | None = None
@@ -131,6 +135,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             for page in [f for f in files if f.is_documentation_page()]:
                 if not self.keeps(page.src_uri):
                     files.remove(page)
+        self.made = {generated.path for generated in self.generated}
         for generated in self.generated:
             if files.get_file_from_path(generated.path) is not None:
                 raise PluginError(
@@ -149,6 +154,10 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
                 docs = Path(config.docs_dir).resolve()
                 file.edit_uri = Path(os.path.relpath(case, docs)).as_posix()
             files.append(file)
+        if not (self.keep_markdown or self.serving):
+            # A build's one copy of each page's Markdown is then the one MkDocs reads (see
+            # on_page_markdown).
+            self.generated = []
         return files
 
     def on_page_markdown(
@@ -157,6 +166,10 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         if self.keeps is not None and page.file.generated_by is None:
             # A hand-written page in an audience's build: links to pages it lacks become text.
             markdown = within_build(markdown, page.file.src_uri, self.anchors, self.keeps)
+        if not (self.keep_markdown or self.serving) and page.file.src_uri in self.made:
+            # Read once; keeping it would hold every page's Markdown twice while MkDocs
+            # renders (300 MB at 10,000 cases).
+            page.file.content_string = ""
         return markdown + self.abbreviations  # the glossary's terms expand on every page
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
