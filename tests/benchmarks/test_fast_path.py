@@ -145,3 +145,24 @@ def test_validate_wiring_matches_a_full_serial_run(
         fast = validate(tmp_project, AS_OF, named, keep_documents=False)
         assert fast.problems == [p for p in full.problems if p.path in shown], names
         assert fast.files_checked == len(names)
+
+
+def test_a_builds_validation_uses_the_pool_and_keeps_the_same_values(
+    tmp_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build keeps each case's values (not where each was written): they come back from
+    the pool, and the report is a full serial run's, values and problems alike."""
+    _plant(tmp_project)
+    full = validate(tmp_project, AS_OF)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    pooled_runs: list[int] = []
+    real_parallel = parallel._parallel
+    monkeypatch.setattr(
+        parallel, "_parallel", lambda *a, **k: pooled_runs.append(1) or real_parallel(*a, **k)
+    )
+    built = validate(tmp_project, AS_OF, locations=False)
+    assert pooled_runs == [1]
+    assert built.problems == full.problems
+    assert [(d.path, d.data) for d in built.documents] == [(d.path, d.data) for d in full.documents]
+    assert built.documents and all(d.root.value == [] for d in built.documents)
