@@ -10,7 +10,10 @@ plain letters, digits and dashes, so that value appears literally in the file's 
 a double-quoted escape (a backslash) spells it. So every other file whose bytes contain
 none of the named files' ids and no backslash cannot share an id with them and is skipped
 after one ``bytes`` search. The few that remain (a copy of the case, a case that mentions the
-id in its text) are checked fully, exactly as a full run checks them. The cross-file rules
+id in its text) are checked fully, exactly as a full run checks them. A copy under another
+id (``ids/same-review``) has the named file's fingerprint, a function of the values alone:
+a file holding the summary's opening words is read, and checked fully only if its values
+give that fingerprint. The cross-file rules
 then run on the named files plus those, and only the named files' problems are kept:
 the same problems, at the same lines, as a full run reports for those files.
 
@@ -21,14 +24,14 @@ module learns what that rule needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from sglearn.check.parallel import check_files
-from sglearn.check.rules import CaseSummary, corpus_rules
+from sglearn.check.rules import CaseSummary, corpus_rules, summarise
 from sglearn.read.files import read_regular_file
-from sglearn.read.loading import MAX_FILE_BYTES
+from sglearn.read.loading import MAX_FILE_BYTES, Document, load_bytes
 from sglearn.read.problems import Problem, sort_problems
 from sglearn.read.project import Project
 from sglearn.review.vocabulary import Vocabularies
@@ -59,10 +62,14 @@ def _twin(case_id: str) -> re.Pattern[bytes]:
 
 
 def candidates(
-    others: Iterable[Path], ids: Sequence[str], openings: Sequence[str] = ()
+    others: Iterable[Path],
+    ids: Sequence[str],
+    openings: Sequence[str] = (),
+    fingerprints: Collection[str] = (),
 ) -> list[Path]:
     """The other files that must be checked fully: they could share a named file's id, or be
-    a copy of it (their text holds the opening words of its summary)."""
+    a copy of it (their text holds the opening words of its summary, and their content, read,
+    has one of the named files' ``fingerprints``; with none given, the words alone decide)."""
     wanted = [o.encode("utf-8") for o in openings if len(o) >= 20]
     found: list[Path] = []
     for path in others:
@@ -70,9 +77,23 @@ def candidates(
             raw = read_regular_file(path, MAX_FILE_BYTES)  # a FIFO must not hang the run
         except OSError:
             continue  # unreadable: a full run reports it on that file, never on a named one
-        if may_share_id(raw, ids) or any(o in raw for o in wanted):
+        if may_share_id(raw, ids) or (
+            any(o in raw for o in wanted) and _may_be_copy(raw, path, fingerprints)
+        ):
             found.append(path)
     return found
+
+
+def _may_be_copy(raw: bytes, path: Path, fingerprints: Collection[str]) -> bool:
+    """A copy has a named file's fingerprint, a function of the values alone: reading the
+    values (not checking them) tells. Reviews written from one template share their opening
+    words, and checking each fully took seconds at 10,000 cases."""
+    if not fingerprints:
+        return True
+    loaded = load_bytes(raw, path.name)
+    if not isinstance(loaded, Document):
+        return True  # it will not load in a full run either; checking it costs little
+    return summarise(loaded).fingerprint in fingerprints
 
 
 def check_named(
@@ -96,7 +117,8 @@ def check_named(
     openings = sorted({s.opening.split("  ")[0][:24] for s in summaries if s.opening})
     if ids or openings:
         others = [path for path in every if path.resolve() not in named_keys]
-        found = candidates(others, ids, openings)
+        fingerprints = {s.fingerprint for s in summaries if s.fingerprint}
+        found = candidates(others, ids, openings, fingerprints)
         extra = check_files(project, vocabularies, as_of, found, keep_documents=False)
         summaries += [item.summary for item in extra if item.summary is not None]
     shown = {project.display(path) for path in named}

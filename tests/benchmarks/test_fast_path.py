@@ -16,7 +16,7 @@ import pytest
 from sglearn.bench.corpus import AS_OF, write_corpus
 from sglearn.check import parallel
 from sglearn.check.formats import format_text
-from sglearn.check.id_index import check_named, fast_path_applies, may_share_id
+from sglearn.check.id_index import candidates, check_named, fast_path_applies, may_share_id
 from sglearn.check.parallel import check_files
 from sglearn.check.validation import discover, validate
 from sglearn.read.problems import sort_problems
@@ -166,3 +166,39 @@ def test_a_builds_validation_uses_the_pool_and_keeps_the_same_values(
     assert built.problems == full.problems
     assert [(d.path, d.data) for d in built.documents] == [(d.path, d.data) for d in full.documents]
     assert built.documents and all(d.root.value == [] for d in built.documents)
+
+
+def test_a_copy_under_another_id_is_found_and_a_mere_likeness_is_not_checked(
+    tmp_project: Project,
+) -> None:
+    """Reviews written from one template share their opening words: only one whose values
+    are a named file's copy needs checking; the same-review finding stays a full run's."""
+    _plant(tmp_project)
+    cases = tmp_project.cases_dir
+    source = sorted(cases.glob("LR-20??-???.yaml"))[20]
+    original = source.read_text(encoding="utf-8")
+    case_id = source.stem
+    copy = original.replace(f"id: {case_id}", "id: LR-2019-910", 1)
+    (cases / "LR-2019-910.yaml").write_text(copy, encoding="utf-8")
+    # The same opening words, another review: its summary goes on differently.
+    line = next(x for x in original.splitlines() if x.startswith("summary: "))
+    likeness = original.replace(f"id: {case_id}", "id: LR-2019-911", 1).replace(
+        line, line + " Reviewed again at the next team meeting.", 1
+    )
+    (cases / "LR-2019-911.yaml").write_text(likeness, encoding="utf-8")
+    vocabularies = load_vocabularies(tmp_project)
+    every, _ = discover(tmp_project, [tmp_project.cases_dir])
+    named = [source]
+    full = validate(tmp_project, AS_OF)
+    expected = [p for p in full.problems if p.path == f"cases/{source.name}"]
+    found, _ = check_named(tmp_project, vocabularies, AS_OF, named, every)
+    assert found == expected
+    assert any(p.rule == "ids/same-review" for p in full.problems)
+    checked = check_files(tmp_project, vocabularies, AS_OF, named, keep_documents=False)
+    summary = checked[0].summary
+    assert summary is not None
+    opening = summary.opening.split("  ")[0][:24]
+    others = [f for f in every if f != source]
+    picked = candidates(others, [summary.id], [opening], {summary.fingerprint})
+    assert cases / "LR-2019-910.yaml" in picked
+    assert cases / "LR-2019-911.yaml" not in picked
