@@ -154,7 +154,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
                 docs = Path(config.docs_dir).resolve()
                 file.edit_uri = Path(os.path.relpath(case, docs)).as_posix()
             files.append(file)
-        if not (self.keep_markdown or self.serving):
+        if self._lets_go_of_markdown:
             # A build's one copy of each page's Markdown is then the one MkDocs reads (see
             # on_page_markdown).
             self.generated = []
@@ -166,7 +166,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         if self.keeps is not None and page.file.generated_by is None:
             # A hand-written page in an audience's build: links to pages it lacks become text.
             markdown = within_build(markdown, page.file.src_uri, self.anchors, self.keeps)
-        if not (self.keep_markdown or self.serving) and page.file.src_uri in self.made:
+        if self._lets_go_of_markdown and page.file.src_uri in self.made:
             # Read once; keeping it would hold every page's Markdown twice while MkDocs
             # renders (300 MB at 10,000 cases).
             page.file.content_string = ""
@@ -216,6 +216,11 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    @property
+    def _lets_go_of_markdown(self) -> bool:
+        """A one-off build: nothing compares the next build's pages with this one's."""
+        return not (self.keep_markdown or self.serving)
 
     def _protect(self, page: str) -> str:
         return protect(page, policy=not self.serving and self.config.content_security_policy)
