@@ -356,6 +356,52 @@ def test_plugin_reads_the_project_again_on_every_build(project: Path) -> None:
     assert not [f for f in sglearn_plugin.generated if SAMPLE_CASE in f.path]
 
 
+def test_a_one_off_build_lets_go_of_each_page_once_written(project: Path, tmp_path: Path) -> None:
+    """At 10,000 cases every page's Markdown and HTML held to the end of a build would cost
+    more memory than MkDocs itself; serving keeps them (the next save is compared with
+    them). Letting go changes no byte of the site."""
+    from mkdocs.commands.build import build as mkdocs_run
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from sglearn.publish.mkdocs_adapter import plugin as host
+
+    class Watcher(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        pages: list[Page]
+
+        def on_files(self, files: Files, *, config: object) -> Files:
+            self.pages = []
+            self.files = files
+            return files
+
+        def on_post_build(self, *, config: object) -> None:
+            self.pages = [f.page for f in self.files.documentation_pages() if f.page]
+
+    sites = {}
+    held = {}
+    for keep in (False, True):
+        site = tmp_path / f"site-{keep}"
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        plugin = config.plugins["sglearn"]
+        assert isinstance(plugin, host.SglearnPlugin)
+        watcher = Watcher()
+        config.plugins["watcher"] = watcher
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(host.AS_OF_ENV, AS_OF.isoformat())
+            patch.setenv("NO_MKDOCS_2_WARNING", "1")
+            config.plugins.on_startup(command="build", dirty=False)
+            plugin.keep_markdown = keep
+            mkdocs_run(config)
+        assert len(watcher.pages) > 20
+        held[keep] = [(p.file.src_uri, bool(p.markdown), bool(p.content)) for p in watcher.pages]
+        sites[keep] = tree_bytes(site)
+    assert all(not markdown and not content for _, markdown, content in held[False])
+    assert all(markdown and content for _, markdown, content in held[True])
+    assert sites[False] == sites[True]
+
+
 def test_serve_rebuilds_when_a_case_or_vocabulary_changes(project: Path) -> None:
     from mkdocs.config import load_config
 

@@ -172,6 +172,13 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             page.file.content_string = ""
         return markdown + self.abbreviations  # the glossary's terms expand on every page
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._lets_go_of_markdown:
+            # Converted: nothing reads a page's Markdown again in a one-off build ("", not
+            # None, which MkDocs reads as a page never read).
+            page.markdown = ""
+        return html
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if page.title and not page.meta.get("title"):
             # Material's `title | striptags` would revive an escaped "&lt;script&gt;".
@@ -185,6 +192,10 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._lets_go_of_markdown:
+            # Its HTML is in the output now (search read it in on_page_context): every page's
+            # HTML held until the build ends would rival MkDocs' own peak at 10,000 cases.
+            page.content = ""
         return with_banner(self._protect(with_as_of(output, self.as_of)), self.broken)
 
     def on_post_template(
