@@ -148,12 +148,15 @@ def test_a_file_scanned_in_two_parts_gives_the_findings_of_one_scan(tmp_path: Pa
         encoding="utf-8",
     )
     settled(site / "index.html", "<p>Call <b>07700</b> 900123</p>\n" + PHONE)
+    # JSON that does not parse is read as a reader sees text: the number behind the tag.
+    settled(site / "broken.json", '{"text": "Call <b>07700</b> 900123"')
     helper = InPlace(SiteScanner(tmp_path))
     scan = FolderScan(SiteScanner(tmp_path), helper)
     problems = scan.final(site)
-    assert sorted(helper.asked) == ["index.html", "search/search_index.json"]
+    assert sorted(helper.asked) == ["broken.json", "index.html", "search/search_index.json"]
     assert problems == scan_published_site(site, tmp_path)
     assert {p.rule for p in problems} >= {"privacy/phone", "privacy/title-name"}
+    assert "broken.json" in {p.path for p in problems}
 
 
 def test_the_assistant_scans_the_text_as_written_and_a_lost_one_is_replaced(
