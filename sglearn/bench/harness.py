@@ -81,8 +81,12 @@ def measure_count(
     log: Log,
     site_up_to: int | None = None,
     variants: tuple[list[BuildVariant], list[BuildVariant]] = ([], []),
+    build_up_to: int | None = None,
 ) -> Result:
-    """Generate ``count`` cases under ``workdir`` and measure everything on the same files."""
+    """Generate ``count`` cases under ``workdir`` and measure everything on the same files.
+
+    Above ``site_up_to`` cases the site is not measured, except, up to ``build_up_to``,
+    ``sglearn build`` beside the plain MkDocs build (the pair the targets compare)."""
     root = workdir / f"corpus-{count}"
     if root.exists():
         shutil.rmtree(root)
@@ -117,8 +121,13 @@ def measure_count(
     have, missing = variants
     if site_up_to is not None and count > site_up_to:
         reason = f"not measured: the site is measured up to N = {site_up_to:,} (--site-up-to)"
-        names = [("render", RENDER_NAME), ("build", BUILD_NAME), ("mkdocs", MKDOCS_NAME)]
-        names += [(v.key, v.name) for v in have] + [("serve", SERVE_NAME)]
+        names = [(v.key, v.name) for v in have] + [("serve", SERVE_NAME)]
+        if build_up_to is not None and count <= build_up_to:
+            log(f"{count}: sglearn build and plain MkDocs")
+            result.measures.update(site_times(root, repeat, env, as_of))
+        else:
+            names = [("render", RENDER_NAME), ("build", BUILD_NAME), ("mkdocs", MKDOCS_NAME)]
+            names += [(v.key, v.name) for v in have] + [("serve", SERVE_NAME)]
         result.measures.update({key: Measure(name, note=reason) for key, name in names})
         result.measures.update({v.key: not_available(v) for v in missing})
     else:
@@ -146,6 +155,7 @@ def run_bench(
     site_up_to: int | None = None,
     provenance: Provenance | None = None,
     variants: Sequence[BuildVariant] = BUILD_VARIANTS,
+    build_up_to: int | None = None,
 ) -> tuple[list[Result], str]:
     """Measure every N in ``counts``; returns the results and the Markdown table."""
     say = log or (lambda _message: None)
@@ -155,7 +165,9 @@ def run_bench(
     folder.mkdir(parents=True, exist_ok=True)
     try:
         found = split(variants, build_help(folder, bench_env())) if variants else ([], [])
-        results = [measure_count(n, repeat, folder, say, site_up_to, found) for n in counts]
+        results = [
+            measure_count(n, repeat, folder, say, site_up_to, found, build_up_to) for n in counts
+        ]
     finally:
         if own:
             shutil.rmtree(folder, ignore_errors=True)

@@ -69,6 +69,11 @@ class Result:
         measure = self.measures.get(key)
         return measure.seconds if measure else None
 
+    def peak_mb(self, key: str) -> float | None:
+        """The peak memory of a measure that was taken (None where it was not)."""
+        measure = self.measures.get(key)
+        return measure.peak_mb if measure and measure.seconds is not None else None
+
 
 def run_process(
     command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 3600

@@ -114,7 +114,11 @@ def table(results: list[Result], repeat: int, provenance: Provenance | None = No
     ratios = [
         ("sglearn validate / parse floor (target ≤ 2)", "validate", "floor"),
         ("sglearn validate / check-jsonschema (target ≤ 0.1)", "validate", "check_jsonschema"),
-        ("sglearn build / plain mkdocs build (target ≤ 1.2 at 1,000)", "build", "mkdocs"),
+        (
+            "sglearn build / plain mkdocs build (target ≤ 1.2 at 1,000 and 10,000)",
+            "build",
+            "mkdocs",
+        ),
     ]
     for key in keys:
         if key.startswith("build_") and any(r.seconds(key) is not None for r in results):
@@ -123,6 +127,9 @@ def table(results: list[Result], repeat: int, provenance: Provenance | None = No
     for label, a, b in ratios:
         cells = [_ratio(r.seconds(a), r.seconds(b)) for r in results]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    label = "sglearn build / plain mkdocs build, peak memory (target ≤ 1.25 at 10,000)"
+    cells = [_ratio(r.peak_mb("build"), r.peak_mb("mkdocs")) for r in results]
+    lines.append(f"| {label} | " + " | ".join(cells) + " |")
     sized = [r for r in results if r.sizes]
     if sized:
         lines += ["", "Case pages in the built site (median of every case page's HTML):", ""]

@@ -55,6 +55,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="measure the site (render, build, plain mkdocs) only for corpora up to N cases "
         "(default: every N)",
     )
+    parser.add_argument(
+        "--build-up-to",
+        type=int,
+        default=None,
+        metavar="N",
+        help="above --site-up-to, still measure sglearn build and the plain mkdocs build (the "
+        "pair the time and memory targets compare) for corpora up to N cases",
+    )
     parser.add_argument("--quick", action="store_true", help="a smoke run: 100 cases, one run each")
     parser.set_defaults(run=run)
 
@@ -74,7 +82,15 @@ def run(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"bench: {message}", file=sys.stderr, flush=True)
 
-    _results, text = run_bench(counts, repeat, args.workdir, log, args.site_up_to, provenance)
+    _results, text = run_bench(
+        counts,
+        repeat,
+        args.workdir,
+        log,
+        args.site_up_to,
+        provenance,
+        build_up_to=args.build_up_to,
+    )
     sys.stdout.write(text)
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -87,6 +103,8 @@ def _command(counts: list[int], repeat: int, args: argparse.Namespace) -> str:
     words = ["sglearn", "bench", "--sizes", *map(str, counts), "--repeat", str(repeat)]
     if args.site_up_to is not None:
         words += ["--site-up-to", str(args.site_up_to)]
+    if args.build_up_to is not None:
+        words += ["--build-up-to", str(args.build_up_to)]
     if args.out is not None:
         words += ["--out", _shown(args.out)]
     return " ".join(shlex.quote(w) for w in words)

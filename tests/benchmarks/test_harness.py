@@ -13,6 +13,8 @@ from sglearn.bench.table import table
 from sglearn.bench.variants import BUILD_VARIANTS, BuildVariant, available, split
 from sglearn.commands.cli import main
 
+Measures = dict[str, Measure]
+
 ROWS = (
     "read the files",
     "parse floor",
@@ -103,3 +105,41 @@ def test_build_help_is_read_from_the_command_itself(tmp_path: Path) -> None:
         [sys.executable, "-m", "sglearn", "build", "--help"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "--site-dir" in done.stdout
+
+
+def test_build_up_to_measures_the_compared_pair_beyond_the_site_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 10,000 cases the targets compare `sglearn build` with plain MkDocs; the variants
+    and serve stay with --site-up-to."""
+    from sglearn.bench import harness
+
+    asked: list[tuple[int, int]] = []
+
+    def site(root: Path, repeat: int, env: object, as_of: str, *variants: object) -> Measures:
+        asked.append((len(list((root / "cases").glob("*.yaml"))), len(variants)))
+        return {k: Measure(k, 1.0, 10.0) for k in ("render", "build", "mkdocs")}
+
+    monkeypatch.setattr(harness, "site_times", site)
+    monkeypatch.setattr(harness, "check_jsonschema_time", lambda *_: Measure("c", 1.0, 1.0))
+    monkeypatch.setattr(harness, "serve_time", lambda *_: Measure("serve", 1.0, 1.0))
+    variant = BuildVariant("build_x", ("--x",), ("--x",))
+    found = ([variant], [])
+    beyond = harness.measure_count(3, 1, tmp_path, print, 2, found, build_up_to=3)
+    assert asked == [(3, 0)], "the pair alone, without the variants"
+    assert beyond.seconds("build") == 1.0 and beyond.seconds("mkdocs") == 1.0
+    assert beyond.seconds("build_x") is None and beyond.seconds("serve") is None
+    assert "--site-up-to" in beyond.measures["build_x"].note
+    skipped = harness.measure_count(3, 1, tmp_path, print, 2, found)
+    assert asked == [(3, 0)] and skipped.seconds("build") is None
+
+
+def test_the_memory_ratio_compares_peaks_where_both_were_measured() -> None:
+    measured, skipped = Result(1000), Result(10000)
+    measured.measures["build"] = Measure("sglearn build", 40.0, 300.0)
+    measured.measures["mkdocs"] = Measure("plain mkdocs build", 30.0, 200.0)
+    skipped.measures["build"] = Measure("sglearn build", note="not measured: too big")
+    skipped.measures["mkdocs"] = Measure("plain mkdocs build", note="not measured: too big")
+    rows = table([measured, skipped], 1).splitlines()
+    memory = next(r for r in rows if r.startswith("| sglearn build / plain mkdocs build, peak"))
+    assert memory.endswith("| 1.50x | — |")
