@@ -144,6 +144,13 @@ class Helper(Protocol):
         ...
 
 
+class Text(NamedTuple):
+    """A published file's text, under the name it is read as (sitemap.xml for its .gz)."""
+
+    shown: str
+    text: str
+
+
 class FileScan(NamedTuple):
     """What one published file holds: a binary-file problem, or the identifiers found."""
 
@@ -170,6 +177,12 @@ class SiteScanner:
         self, shown: str, data: bytes, sha256: str | None = None, helper: Helper | None = None
     ) -> FileScan:
         """The file published as ``shown`` with these bytes (``sha256``: their digest)."""
+        read = self.readable(shown, data, sha256)
+        return read if isinstance(read, FileScan) else self.scan_text(*read, helper)
+
+    def readable(self, shown: str, data: bytes, sha256: str | None = None) -> FileScan | Text:
+        """The text to scan (and the name it is read under), or the whole answer: nothing
+        for a theme's file, a problem for a binary one. The bytes are not needed after."""
         if (sha256 or digest(data)) in self.theme:
             return FileScan()
         if shown.endswith(".gz"):  # sitemap.xml.gz: what a crawler reads
@@ -185,7 +198,7 @@ class SiteScanner:
         if text is None or "\0" in text:
             allowed = self.allow.binary_allowed(f"docs/{shown}")
             return FileScan(None if allowed else binary_problem(shown))
-        return self.scan_text(shown, text, helper)
+        return Text(shown, text)
 
     def scan_text(self, shown: str, text: str, helper: Helper | None = None) -> FileScan:
         """``helper``: another process that scans a big file as written meanwhile."""
