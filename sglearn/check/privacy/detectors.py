@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from sglearn.check.privacy.anchored import finditer_near
+
 
 class Finding(NamedTuple):
     """One identifier in one string; ``masked`` never reveals the whole value."""
@@ -64,6 +66,14 @@ def mask(text: str, keep: int) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def _not_after(chars: str) -> str:
+    """Said right after a pattern's first character: the character before it is not one of
+    ``chars``. The same as a look-behind before it, but a pattern that starts with a
+    character class lets the regex engine skip to where it can start (a look-behind first
+    makes it try every character: three to seven times slower over a search index)."""
+    return f"(?<!{chars}(?s:.))"
 
 
 # NHS number: 10 digits, plain or 3-3-4 with a space, dot, slash or dash between the groups,
@@ -131,10 +141,12 @@ def postcode(text: str) -> Iterator[Finding]:
 
 
 # UK phone numbers: a national 0 or +44 / 0044 (optionally "(0)"), then a number starting
-# 1, 2, 3 or 7, with single spaces, dashes or a closing bracket between the digits.
+# 1, 2, 3 or 7, with single spaces, dashes or a closing bracket between the digits. Read
+# first: the "+", "0" or "(" that every one starts with.
 _PHONE = re.compile(
-    r"(?<![\w+/.-])"
-    r"(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(?0)"
+    r"[+0(]"
+    + _not_after(r"[\w+/.-]")
+    + r"(?:(?<=\+)44[ -]?(?:\(0\)[ -]?)?|(?<=0)044[ -]?(?:\(0\)[ -]?)?|(?<=0)|(?<=\()0)"
     r"([1237](?:[ ).-]{0,2}\d){8,9})"
     r"(?![\w/]|[.-]\d)"
 )
@@ -170,7 +182,11 @@ _SPELLED_EMAIL = re.compile(
 
 
 _DOT_WORD = re.compile(r"\(dot\)|\[dot\]|\{dot\}|\bdot\b", re.IGNORECASE)
-"""Every spelled-out address ends in "dot" and a top-level domain: without one, no need to look."""
+"""Every spelled-out address ends in "dot" and a top-level domain: only near one need we look."""
+SPELLED_EMAIL_REACH = 480
+"""How far before a "dot" it holds a spelled-out address starts, at most: 64 characters
+before "at", 5 labels of 63 joined by plain dots, and the spaces the pattern allows make
+420 (a test builds that address)."""
 
 
 def email(text: str) -> Iterator[Finding]:
@@ -192,9 +208,7 @@ def email(text: str) -> Iterator[Finding]:
             if tld and not (after and (after.isalnum() or after in "-_")):
                 yield Finding(start, end, EMAIL, f"{text[start]}***@***.{tld.group(1)}")
         at = text.find("@", at + 1)
-    if not _DOT_WORD.search(text):
-        return
-    for match in _SPELLED_EMAIL.finditer(text):
+    for match in finditer_near(_SPELLED_EMAIL, _DOT_WORD, text, SPELLED_EMAIL_REACH):
         value = match.group()
         yield Finding(
             match.start(), match.end(), EMAIL, f"{value[0]}*** at *** dot {match.group(3)}"
@@ -213,13 +227,16 @@ _DATE = (
     rf"|{_MONTH}\.?,?\s+\d{{4}}"  # March 1980 (only ever read beside a word about birth)
     r"|(?:19|20)\d{2})"  # 1940: a year alone, only ever read right after "born" or "DOB"
 )
-_BIRTH_WORDS = (
-    r"(?:born|birth\s*date|date\s+of\s+birth|birthday|year\s+of\s+birth|d\.?\s?o\.?\s?b\.?)"
-)
 # A date is a date of birth only beside a word that says so: "born on ...", "DOB: ...",
 # or "... (DOB)". Everything else is an ordinary date (a concern received, a review held).
+# The words: born, birth date, date of birth, birthday, year of birth, DOB (in this order,
+# each read from its first letter).
+_BIRTH_WORDS = (
+    r"[bdy]" + _not_after("[A-Za-z]") + r"(?:(?<=b)(?:orn|irth\s*date)|(?<=d)ate\s+of\s+birth"
+    r"|(?<=b)irthday|(?<=y)ear\s+of\s+birth|(?<=d)\.?\s?o\.?\s?b\.?)"
+)
 _DOB_AFTER_WORD = re.compile(
-    rf"(?<![A-Za-z]){_BIRTH_WORDS}(?![A-Za-z])[^\n\d]{{0,20}}?(?<!\w)({_DATE})(?!\w|[/.-]\d)",
+    rf"{_BIRTH_WORDS}(?![A-Za-z])[^\n\d]{{0,20}}?(?<!\w)({_DATE})(?!\w|[/.-]\d)",
     re.IGNORECASE,
 )
 _DOB_BEFORE_WORD = re.compile(
@@ -232,16 +249,17 @@ _DOB_BEFORE_WORD = re.compile(
 # before the word, "DOB" written as such.
 _BIRTH_HINT = re.compile(r"(?<![A-Za-z])(?:born|birth|d\.?\s?o\.?\s?b)", re.IGNORECASE)
 _DOB_HINT = re.compile(r"(?:dob|d\.o\.b)(?![A-Za-z])", re.IGNORECASE)
+DOB_BEFORE_REACH = 40
+"""How many characters other than spaces a date and what follows it take before "DOB" at
+most: "12th of September, 2024" is 21 of them, and ", (" three more."""
 
 
 def date_of_birth(text: str) -> Iterator[Finding]:
     if not _BIRTH_HINT.search(text):  # no word about birth: no date of birth
         return
-    spans: set[tuple[int, int]] = set()
-    patterns = (_DOB_AFTER_WORD, _DOB_BEFORE_WORD) if _DOB_HINT.search(text) else (_DOB_AFTER_WORD,)
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            spans.add(match.span(1))
+    spans = {match.span(1) for match in _DOB_AFTER_WORD.finditer(text)}
+    before = finditer_near(_DOB_BEFORE_WORD, _DOB_HINT, text, DOB_BEFORE_REACH, count_space=False)
+    spans.update(match.span(1) for match in before)
     for start, end in sorted(spans):
         yield Finding(start, end, DATE_OF_BIRTH, mask(text[start:end], 0))
 
@@ -249,7 +267,9 @@ def date_of_birth(text: str) -> Iterator[Finding]:
 # A title and a capitalised word: "Mrs Patel", "Dr. O'Neill". Case matters: "mr" in a
 # sentence or "MR" in an id is not a title.
 _TITLE = re.compile(
-    r"(?<![A-Za-z])(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Revd)\.?[ \t]{1,3}"
+    r"[MDPSR]"
+    + _not_after("[A-Za-z]")
+    + r"(?:(?<=M)(?:rs|r|s|iss|x)|(?<=D)(?:r|ame)|(?<=P)rof|(?<=S)ir|(?<=R)(?:ev|evd))\.?[ \t]{1,3}"
     r"(?:[A-Z]\.[ \t]{0,2}){0,3}[A-Z](?:['\u2019][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z])"
 )
 
@@ -270,7 +290,7 @@ _STREET_WORDS = (
 # A house number, one to three capitalised words and a street word: "12 Acacia Avenue",
 # "4a Mill Lane". The street word must be capitalised, as it is in an address.
 _ADDRESS = re.compile(
-    r"(?<![\w./-])\d{1,4}[a-zA-Z]?,?[ \t]{1,3}(?:[A-Z][a-z']+[ \t]{1,3}){1,3}"
+    r"\d" + _not_after(r"[\w./-]") + r"\d{0,3}[a-zA-Z]?,?[ \t]{1,3}(?:[A-Z][a-z']+[ \t]{1,3}){1,3}"
     rf"{_STREET_WORDS}(?![A-Za-z])"
 )
 
