@@ -89,8 +89,12 @@ class FolderScan:
         return scan
 
     def final(self, folder: Path) -> list[Problem]:
-        """The problems of the finished folder, every file's final bytes read again."""
-        files = published_files(folder)
+        """The problems of the finished folder, every file's final bytes read again.
+
+        Largest first: the search index, written last, is the longest scan and the one
+        shared with the assistant, which then reads it while this process reads the rest
+        (the order of the scans does not change the answer)."""
+        files = sorted(published_files(folder), key=lambda f: -f.stat().st_size)
         scans = [self.scan(f.relative_to(folder).as_posix(), f.read_bytes()) for f in files]
         return self.scanner.problems(scans)
 
