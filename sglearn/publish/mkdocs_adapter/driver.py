@@ -7,6 +7,7 @@ every rebuild (serve), never through module state.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -22,6 +23,9 @@ from sglearn.publish.hosts import SiteBuildError
 from sglearn.publish.mkdocs_adapter.plugin import AS_OF_ENV, AUDIENCE_ENV, SglearnPlugin
 
 __all__ = ["SiteBuildError", "build_site", "configured_site_dir", "serve_site"]
+
+_YOUNGEST = 10_000
+"""New objects between two collections of the youngest generation while MkDocs builds."""
 
 
 @contextmanager
@@ -39,6 +43,20 @@ def _mkdocs_messages(level: int) -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(saved)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """MkDocs makes millions of small objects that live until its build ends, and at
+    Python's default threshold (a collection every 700 new objects) the cycle collector
+    walks them thousands of times: 1.5 s of a 1,000-case build, 0.75 s at 10,000 new
+    objects. Cyclic garbage is collected as before, a little later."""
+    saved = gc.get_threshold()
+    gc.set_threshold(max(saved[0], _YOUNGEST), *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 @contextmanager
@@ -88,6 +106,7 @@ def build_site(
         _mkdocs_messages(logging.WARNING),
         _environment(AS_OF_ENV, as_of.isoformat()),
         _environment(AUDIENCE_ENV, audience),
+        _fewer_collections(),
     ):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
