@@ -126,8 +126,7 @@ def measure_count(
             log(f"{count}: sglearn build and plain MkDocs")
             result.measures.update(site_times(root, repeat, env, as_of))
         else:
-            names = [("render", RENDER_NAME), ("build", BUILD_NAME), ("mkdocs", MKDOCS_NAME)]
-            names += [(v.key, v.name) for v in have] + [("serve", SERVE_NAME)]
+            names[:0] = [("render", RENDER_NAME), ("build", BUILD_NAME), ("mkdocs", MKDOCS_NAME)]
         result.measures.update({key: Measure(name, note=reason) for key, name in names})
         result.measures.update({v.key: not_available(v) for v in missing})
     else:
