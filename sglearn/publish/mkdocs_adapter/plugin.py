@@ -20,7 +20,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -33,6 +33,7 @@ from sglearn.publish.atomic import (
     page_anchors,
     within_build,
 )
+from sglearn.publish.mkdocs_adapter.listing_tables import ListingTables
 from sglearn.publish.ownership import write_marker
 from sglearn.read.problems import Level
 from sglearn.read.project import Project
@@ -81,6 +82,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self.project = Project(Path.cwd())
         self.as_of = date.today()
         self.keeps: Any = None  # which hand-written pages this audience's build holds
+        self.tables = ListingTables()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # live reload injects a script the CSP would block
@@ -170,6 +172,15 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             # Read once; keeping it would hold every page's Markdown twice while MkDocs
             # renders (300 MB at 10,000 cases).
             page.file.content_string = ""
+        if page.file.src_uri in self.made:
+            markdown = self.tables.take_out(
+                markdown,
+                page,
+                config,
+                files,
+                self.abbreviations,
+                remember=not self._lets_go_of_markdown,
+            )
         return markdown + self.abbreviations  # the glossary's terms expand on every page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -179,7 +190,9 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             page.markdown = ""
         return html
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    def _page_before_search(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
         if page.title and not page.meta.get("title"):
             # Material's `title | striptags` would revive an escaped "&lt;script&gt;".
             page.meta["title"] = html.escape(html.unescape(page.title), quote=False)
@@ -190,6 +203,13 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         if page.file.src_uri in self.case_pages and page.edit_url:
             page.edit_url = _normalise_url(page.edit_url)
         return context
+
+    @event_priority(-50)  # after search has read the page, which skips a listing box anyway
+    def _tables_back(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        page.content = self.tables.put_back(page.content or "", page)
+        return context
+
+    on_page_context = CombinedEvent(_page_before_search, _tables_back)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._lets_go_of_markdown:

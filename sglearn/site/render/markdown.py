@@ -161,7 +161,7 @@ def front_matter_text(text: str) -> str:
     return '"' + cleaned + '"'
 
 
-_LISTING_OPEN = '<div class="sg-listing" data-search-exclude markdown>'
+LISTING_OPEN = '<div class="sg-listing" data-search-exclude markdown>'
 
 
 def listing(caller: Callable[[], str]) -> Markdown:
@@ -174,12 +174,10 @@ def listing(caller: Callable[[], str]) -> Markdown:
     element marked ``data-search-exclude``; the headings and the page's own words stay.
     """
     rows = caller().strip("\n")
-    return Markdown(
-        f'<div class="sg-listing" data-search-exclude markdown>\n\n{rows}\n\n</div>\n\n'
-    )
+    return Markdown(f"{LISTING_OPEN}\n\n{rows}\n\n</div>\n\n")
 
 
-_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
 
 def figures_out_of_search(page: str) -> str:
@@ -197,18 +195,18 @@ def figures_out_of_search(page: str) -> str:
     at = 0
     while at < len(lines):
         line = lines[at]
-        if line == _LISTING_OPEN:
+        if line == LISTING_OPEN:
             boxed = True
         elif line == "</div>":
             boxed = False
         rule = lines[at + 1] if at + 1 < len(lines) else ""
-        if not boxed and line.startswith("|") and _TABLE_RULE.match(rule):
+        if not boxed and line.startswith("|") and TABLE_RULE.match(rule):
             end = at
             while end < len(lines) and lines[end].startswith("|"):
                 end += 1
             if rule.count("-:") >= 2:
                 out += [""] if out and out[-1] else []
-                out += [_LISTING_OPEN, "", *lines[at:end], "", "</div>"]
+                out += [LISTING_OPEN, "", *lines[at:end], "", "</div>"]
                 out += [] if end < len(lines) and not lines[end] else [""]
             else:
                 out += lines[at:end]
