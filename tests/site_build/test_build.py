@@ -480,12 +480,12 @@ def test_only_the_mkdocs_adapter_imports_mkdocs() -> None:
         if re.search(r"^\s*(from|import)\s+(mkdocs|material)\b", p.read_text("utf-8"), re.M)
     )
     # The adapter: its plugin, its build/serve driver that the site commands import lazily, the
-    # live preview that rebuilds only the pages a save changed, and the listing tables the
+    # live preview that rebuilds only the pages a save changed, and the listing boxes the
     # plugin converts apart from their pages.
     assert importers == [
         "publish/mkdocs_adapter/driver.py",
         "publish/mkdocs_adapter/incremental.py",
-        "publish/mkdocs_adapter/listing_tables.py",
+        "publish/mkdocs_adapter/listing_boxes.py",
         "publish/mkdocs_adapter/live.py",
         "publish/mkdocs_adapter/plugin.py",
     ]

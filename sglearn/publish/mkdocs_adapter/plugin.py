@@ -33,7 +33,7 @@ from sglearn.publish.atomic import (
     page_anchors,
     within_build,
 )
-from sglearn.publish.mkdocs_adapter.listing_tables import ListingTables
+from sglearn.publish.mkdocs_adapter.listing_boxes import ListingBoxes
 from sglearn.publish.ownership import write_marker
 from sglearn.read.problems import Level
 from sglearn.read.project import Project
@@ -82,7 +82,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self.project = Project(Path.cwd())
         self.as_of = date.today()
         self.keeps: Any = None  # which hand-written pages this audience's build holds
-        self.tables = ListingTables()
+        self.listings = ListingBoxes()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # live reload injects a script the CSP would block
@@ -173,7 +173,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
             # renders (300 MB at 10,000 cases).
             page.file.content_string = ""
         if page.file.src_uri in self.made:
-            markdown = self.tables.take_out(
+            markdown = self.listings.take_out(
                 markdown,
                 page,
                 config,
@@ -205,11 +205,11 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         return context
 
     @event_priority(-50)  # after search has read the page, which skips a listing box anyway
-    def _tables_back(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        page.content = self.tables.put_back(page.content or "", page)
+    def _listings_back(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        page.content = self.listings.put_back(page.content or "", page)
         return context
 
-    on_page_context = CombinedEvent(_page_before_search, _tables_back)
+    on_page_context = CombinedEvent(_page_before_search, _listings_back)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._lets_go_of_markdown:
