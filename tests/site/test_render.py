@@ -352,3 +352,22 @@ def test_removal_from_regulated_activity_starts_the_clock_but_never_reaches_a_pa
         text = page.content
         assert "13 Feb 2025" not in text and "2025-02-13" not in text, page.path
         assert "13 February 2025" not in text, page.path
+
+
+def test_a_template_compiled_once_is_compiled_again_when_its_source_changes() -> None:
+    """`sglearn serve` makes a new environment on every save and reuses compiled templates:
+    never a template as it was before someone edited it."""
+    from jinja2 import DictLoader, Environment
+
+    from sglearn.site.render.environment import _CompiledTemplates
+
+    cache = _CompiledTemplates()
+    sources = {"page.md.j2": "Before {{ x }}"}
+    first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert first.get_template("page.md.j2").render(x=1) == "Before 1"
+    assert len(cache.compiled) == 1
+    again = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert again.get_template("page.md.j2").render(x=2) == "Before 2"
+    sources["page.md.j2"] = "After {{ x }}"
+    edited = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert edited.get_template("page.md.j2").render(x=3) == "After 3"

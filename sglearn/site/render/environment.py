@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
 from sglearn.review.ids import CASE_ID
@@ -54,6 +55,27 @@ from sglearn.site.render.markdown import (
 )
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Each template compiled once per process, not once per build: `sglearn serve` makes
+    a new environment on every save. Jinja keys an entry on the template's name and checks
+    its source, so an edited template is compiled again; every environment sharing this
+    cache is made below, with the same options."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment(
     vocabularies: Vocabularies, as_of: date, published: Mapping[str, str] | None = None
 ) -> Environment:
@@ -67,6 +89,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     terms = _Terms(vocabularies)
     threshold = vocabularies.settings.small_count_threshold
