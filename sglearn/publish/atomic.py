@@ -23,6 +23,7 @@ from sglearn.read.project import Project
 if TYPE_CHECKING:
     from sglearn.review.audiences import Audience
     from sglearn.site.render import GeneratedFile
+    from sglearn.site.render.page_memo import PageMemo
 
 
 @dataclass
@@ -51,12 +52,17 @@ class Generation:
 
 
 def generate_site(
-    project: Project, as_of: date, report: Report | None = None, audience: str | None = None
+    project: Project,
+    as_of: date,
+    report: Report | None = None,
+    audience: str | None = None,
+    memo: PageMemo | None = None,
 ) -> Generation:
     """Validate (unless a report is given), then render every page; no pages if anything failed.
 
     ``audience`` names an audience in schemas/audiences.yaml: its build holds only what its
-    policy lists. None builds the staff site.
+    policy lists. None builds the staff site. ``memo`` keeps case pages from one generation
+    for the next in the same process (`sglearn serve`).
     """
     # The pages need the values only: node trees would take several times their memory.
     report = report if report is not None else validate(project, as_of, locations=False)
@@ -72,9 +78,10 @@ def generate_site(
     from sglearn.site.render.checks import render_checks_page
 
     assert report.vocabularies is not None
-    cases = cases_from_documents(report.documents)
+    documents = report.documents
+    cases = memo.models(documents) if memo is not None else cases_from_documents(documents)
     chosen = generation.audience
-    generation.files = render_site(cases, report.vocabularies, as_of, chosen)
+    generation.files = render_site(cases, report.vocabularies, as_of, chosen, memo)
     # The checks reference comes from the rule registry, not the cases: it is the same for
     # every build and lets a lead look up any rule id that `sglearn validate` printed.
     if chosen is None or chosen.allows_page("checks"):

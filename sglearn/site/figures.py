@@ -82,6 +82,15 @@ class FigureBook:
         self.figures.extend(f for f, _ in kept)
         self.sections.extend(w for _, w in kept)
 
+    def since(self, start: int) -> tuple[list[Figure], list[str | None]]:
+        """The figures recorded from ``start`` on, and the section of each."""
+        return self.figures[start:], self.sections[start:]
+
+    def replay(self, figures: Iterable[Figure], sections: Iterable[str | None]) -> None:
+        """Record what a page printed when it was rendered before (see PageMemo)."""
+        self.figures.extend(figures)
+        self.sections.extend(sections)
+
     def _record(self, figures: Iterable[Figure]) -> None:
         for figure in figures:
             self.figures.append(figure)

@@ -122,3 +122,23 @@ def test_pages_served_while_a_case_is_broken_say_what_to_fix(live: object, proje
     page = server._inject_js_into_html(b"<html><body><p>x</p></body></html>", 1)
     assert b'role="alert"' in page and f"cases/{SAMPLE_CASE}.yaml:".encode() in page
     server.server_close()
+
+
+def test_a_saved_title_reaches_the_pages_of_reviews_whose_text_names_it(
+    live: object, project: Path, tmp_path: Path
+) -> None:
+    """Case pages the preview did not render again (their case is unchanged) still follow a
+    title they link to: LR-2025-001's text names LR-2025-005, whose title the lead changes."""
+    from sglearn.publish.mkdocs_adapter.live import LiveSite
+
+    assert isinstance(live, LiveSite)
+    named = project / "cases" / "LR-2025-005.yaml"
+    title = next(
+        line for line in named.read_text("utf-8").splitlines() if line.startswith("title:")
+    )
+    edit(named, title, "title: Night staff supervision, renamed in the preview")
+    live.rebuild()
+    assert live.last == "pages"
+    naming = (tmp_path / "live" / "cases" / SAMPLE_CASE / "index.html").read_text("utf-8")
+    assert "Night staff supervision, renamed in the preview" in naming
+    assert tree_bytes(tmp_path / "live") == full_build(project, tmp_path / "full")

@@ -42,6 +42,7 @@ from sglearn.site.html import protect, with_as_of
 from sglearn.site.navigation import prune_nav, site_nav
 from sglearn.site.problems_banner import problem_lines, with_banner
 from sglearn.site.render import NAV, GeneratedFile
+from sglearn.site.render.page_memo import PageMemo
 
 log = logging.getLogger("mkdocs.plugins.sglearn")
 
@@ -83,6 +84,7 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         self.as_of = date.today()
         self.keeps: Any = None  # which hand-written pages this audience's build holds
         self.listings = ListingBoxes()
+        self.memo: PageMemo | None = None  # case pages kept between a preview's saves
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # live reload injects a script the CSP would block
@@ -101,7 +103,8 @@ class SglearnPlugin(BasePlugin[SglearnConfig]):  # type: ignore[no-untyped-call]
         earlier = handoff[2] if handoff and handoff[:2] == (root.resolve(), self.as_of) else None
         try:
             audience = os.environ.get(AUDIENCE_ENV) or self.config.audience
-            generation = generate_site(self.project, self.as_of, earlier, audience)
+            self.memo = None if self._lets_go_of_markdown else self.memo or PageMemo()
+            generation = generate_site(self.project, self.as_of, earlier, audience, self.memo)
         except PublishError as error:
             raise PluginError(f"sglearn: {error}") from None
         if not generation.ok:

@@ -22,6 +22,7 @@ from sglearn.site.figures import FigureBook, protect
 from sglearn.site.manifest import MANIFEST_FILE, Manifest
 
 if TYPE_CHECKING:
+    from sglearn.site.render.page_memo import PageMemo
     from sglearn.site.render.pages import Page
 
 __all__ = ["NAV", "NAV_SECTIONS", "Build", "GeneratedFile", "render_build", "render_site"]
@@ -70,9 +71,10 @@ def render_site(
     vocabularies: Vocabularies,
     as_of: date,
     audience: Audience | None = None,
+    memo: PageMemo | None = None,
 ) -> list[GeneratedFile]:
     """Every generated file for the published cases, sorted by path (see render_build)."""
-    return render_build(cases, vocabularies, as_of, audience).files
+    return render_build(cases, vocabularies, as_of, audience, memo).files
 
 
 def render_build(
@@ -80,6 +82,7 @@ def render_build(
     vocabularies: Vocabularies,
     as_of: date,
     audience: Audience | None = None,
+    memo: PageMemo | None = None,
 ) -> Build:
     """Every generated file for the published cases, sorted by path, and the manifest.
 
@@ -105,9 +108,11 @@ def render_build(
         threshold = audience.threshold
 
     def build(figures: FigureBook) -> list[Page]:
-        pages = SitePages(book, vocabularies, as_of, held, audience, figures).all()
+        pages = SitePages(book, vocabularies, as_of, held, audience, figures, memo).all()
         return [page for page in pages if _in_build(page, audience)]
 
+    if memo is not None:
+        memo.begin(vocabularies, as_of)
     kept, manifest = protect(
         build,
         lambda forced: FigureBook(
@@ -132,6 +137,8 @@ def render_build(
         )
         for page in kept
     ]
+    if memo is not None:
+        memo.generation_done()
     files.append(GeneratedFile(MANIFEST_FILE, manifest.to_json()))
     for generated in files:
         _check_path(generated.path)

@@ -37,6 +37,7 @@ from sglearn.site.render.page_context import (
     dashboard_context,
     rollups_context,
 )
+from sglearn.site.render.page_memo import KeptPage, PageMemo, TitlesRead
 from sglearn.site.trace import theme_trace
 from sglearn.site.trends import periods, theme_changes
 
@@ -88,10 +89,12 @@ class SitePages:
         held: int | None = None,
         audience: Audience | None = None,
         figures: FigureBook | None = None,
+        memo: PageMemo | None = None,
     ) -> None:
         """``held`` is how many reviews are held from publication: shown only where the
         audience may know it (the staff site); None leaves it out. ``audience`` limits the
-        pages and sections to its policy; None is the staff site, everything in full."""
+        pages and sections to its policy; None is the staff site, everything in full.
+        ``memo`` holds case pages from the last generation in this process (serve)."""
         self.book = book
         self.held = held
         self.audience = audience
@@ -99,8 +102,14 @@ class SitePages:
         self.figures = figures or FigureBook("staff", suppressed=False, threshold=threshold)
         self.v = vocabularies
         self.as_of = as_of
-        published = {c.id: str(c.title) for c in book.cases}
-        self.env: Environment = make_environment(vocabularies, as_of, published)
+        self.published = {c.id: str(c.title) for c in book.cases}
+        self.titles = TitlesRead(self.published)
+        self.env: Environment = make_environment(vocabularies, as_of, self.titles)
+        self.memo = memo
+        f = self.figures
+        # What a case page is made from besides its case, the titles it reads, and the
+        # vocabularies and date (the same for the whole memo: see PageMemo.begin).
+        self.case_context = (audience, f.suppressed, f.threshold, f.forced)
         self.env.globals.update(
             fig=self.figures,
             outside=self.figures.suppressed,
@@ -175,6 +184,23 @@ class SitePages:
         return self._page("dashboard.md.j2", "index.md", held=self.held, **context)
 
     def case(self, case: Case) -> Page:
+        if self.memo is None:
+            return self._case(case)
+        kept = self.memo.page(case, self.case_context, self.published)
+        if kept is not None:
+            self.figures.start_page()
+            self.figures.replay(kept.figures, kept.sections)
+        else:
+            self.titles.read.clear()
+            start = self.figures.start_page()
+            rendered = self._case(case)
+            figures, sections = self.figures.since(start)
+            kept = KeptPage(rendered, figures, sections, dict(self.titles.read))
+        self.memo.keep(case, self.case_context, kept)
+        page: Page = kept.page
+        return page
+
+    def _case(self, case: Case) -> Page:
         timeliness = [referral_timeliness(case, r, self.v, self.as_of) for r in case.referrals]
         not_acted = sum(1 for s in case.warning_signals if s.acted_on is False)
         referrals = list(zip(case.referrals, timeliness, strict=True))
