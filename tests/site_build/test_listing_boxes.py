@@ -170,3 +170,17 @@ def test_a_box_with_a_line_of_html_stays_in_its_page(tmp_path: Path) -> None:
     for first in ("<!-- material/tags -->", "## Heading"):
         text = _box(first, "", "Words.", head=())
         assert boxes.take_out(text, page, config, files, "", remember=False) == text
+
+
+def test_a_box_that_reads_like_a_table_header_never_stands_in_for_one(tmp_path: Path) -> None:
+    """A header with no rows is no table: its box is converted whole, and what the preview
+    keeps for it must not be taken for the header of a table on the same page."""
+    page, config, files = _page(tmp_path, "")
+    boxes = listing_boxes.ListingBoxes()
+    text = _box() + _box("| Review 1 | 1 May |")
+    first = boxes.take_out(text, page, config, files, "", remember=True)
+    again = boxes.take_out(text, page, config, files, "", remember=True)
+    comments = [line for line in again.splitlines() if line.startswith("<!-- sglearn listing")]
+    html = boxes.put_back("\n".join(comments), page)
+    assert html.count("<table>") == 2 and html.count("</table>") == 2
+    assert html.count("Review 1") == 1 and first.count("<!-- sglearn listing") == 2

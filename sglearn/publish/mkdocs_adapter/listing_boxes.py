@@ -32,6 +32,7 @@ _OPENING_END = "<tbody>\n"
 _CLOSING = "</tbody>\n</table>"
 _ROW_START = "<tr>\n"
 _ROW_END = "</tr>\n"
+_BOX = "box\n"
 
 
 class ListingBoxes:
@@ -157,12 +158,13 @@ def _box(
 ) -> str | None:
     """A box of paragraphs and lists (the learning log's entries), converted whole."""
     text = "\n".join(content)
-    done = known.get(text)
+    key = _BOX + text  # never a table's header or row, which start with "|"
+    done = known.get(key)
     if done is None:
         done = _converted(md, links, text, abbreviations)
         if done is None:
             return None
-    kept[text] = done
+    kept[key] = done
     return done
 
 
