@@ -66,11 +66,7 @@ class ListingBoxes:
         if not boxes:
             self._known.pop(src, None)
             return text
-        md = python_markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
-        )
-        links = _RelativePathTreeprocessor(page.file, files, config)
-        md.treeprocessors.register(links, "relpath", 0)  # as MkDocs registers it for a page
+        markdown = _PageMarkdown(page, config, files, abbreviations)
         known = self._known.get(src, {}) if remember else {}
         kept: dict[str, str] = {}
         nonce = secrets.token_hex(8)  # no text a lead writes can stand in for a box
@@ -78,10 +74,8 @@ class ListingBoxes:
         at = 0
         for start, end in boxes:
             content = lines[start:end]
-            if _is_table(content):
-                done = _table(md, links, content, known, kept, abbreviations)
-            else:
-                done = _box(md, links, content, known, kept, abbreviations)
+            convert = _table if _is_table(content) else _box
+            done = convert(markdown, content, known, kept)
             if done is None:
                 continue
             # A comment: no search plugin reads it, whether or not it skips a listing box.
@@ -100,8 +94,9 @@ class ListingBoxes:
         for placeholder, done in self._taken.pop(page.file.src_uri, []):
             if placeholder not in html:
                 raise PluginError(
-                    f"sglearn: a listing of {page.file.src_uri} was lost in conversion; a "
-                    "Markdown extension or plugin in mkdocs.yml may drop HTML comments"
+                    f"sglearn: a listing of {page.file.src_uri} was lost in conversion, so the "
+                    "build stopped. A Markdown extension or plugin added to mkdocs.yml "
+                    "removes HTML comments from pages; take it out of mkdocs.yml and build again"
                 )
             html = html.replace(placeholder, done, 1)
         return html
@@ -135,33 +130,37 @@ def _is_table(content: list[str]) -> bool:
     )
 
 
-def _converted(
-    md: python_markdown.Markdown, links: _RelativePathTreeprocessor, text: str, abbreviations: str
-) -> str | None:
-    """``text`` converted as the page would convert it; None when it must stay in the page."""
-    md.reset()
-    links.links_to_anchors.clear()
-    # The page's glossary abbreviations, as on_page_markdown appends them to the page.
-    converted: str = md.convert(text + "\n" + abbreviations)
-    if links.links_to_anchors or " id=" in converted or " name=" in converted:
-        return None
-    return converted
+class _PageMarkdown:
+    """A Markdown set up as MkDocs sets up a page's: the same extensions, the page's links
+    made relative, and the glossary's abbreviations that on_page_markdown appends."""
+
+    def __init__(self, page: Page, config: MkDocsConfig, files: Files, abbreviations: str) -> None:
+        self.md = python_markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+        )
+        self.links = _RelativePathTreeprocessor(page.file, files, config)
+        self.md.treeprocessors.register(self.links, "relpath", 0)  # as MkDocs registers it
+        self.abbreviations = abbreviations
+
+    def convert(self, text: str) -> str | None:
+        """``text`` as the page would convert it; None when it must stay in the page."""
+        self.md.reset()
+        self.links.links_to_anchors.clear()
+        converted: str = self.md.convert(text + "\n" + self.abbreviations)
+        if self.links.links_to_anchors or " id=" in converted or " name=" in converted:
+            return None
+        return converted
 
 
 def _box(
-    md: python_markdown.Markdown,
-    links: _RelativePathTreeprocessor,
-    content: list[str],
-    known: dict[str, str],
-    kept: dict[str, str],
-    abbreviations: str,
+    markdown: _PageMarkdown, content: list[str], known: dict[str, str], kept: dict[str, str]
 ) -> str | None:
     """A box of paragraphs and lists (the learning log's entries), converted whole."""
     text = "\n".join(content)
     key = _BOX + text  # never a table's header or row, which start with "|"
     done = known.get(key)
     if done is None:
-        done = _converted(md, links, text, abbreviations)
+        done = markdown.convert(text)
         if done is None:
             return None
     kept[key] = done
@@ -169,12 +168,7 @@ def _box(
 
 
 def _table(
-    md: python_markdown.Markdown,
-    links: _RelativePathTreeprocessor,
-    table: list[str],
-    known: dict[str, str],
-    kept: dict[str, str],
-    abbreviations: str,
+    markdown: _PageMarkdown, table: list[str], known: dict[str, str], kept: dict[str, str]
 ) -> str | None:
     """The table's HTML, from the rows already known and one conversion of the others; None
     when it must stay in its page."""
@@ -184,7 +178,7 @@ def _table(
     if missing or head not in known:
         shown = missing or rows[:1]
         body = (row[len(head) + 1 :] for row in shown)
-        converted = _converted(md, links, "\n".join([head, *body]), abbreviations)
+        converted = markdown.convert("\n".join([head, *body]))
         split = _split(converted, len(shown)) if converted is not None else None
         if split is None:
             return None

@@ -89,10 +89,10 @@ class PageMemo:
         page = kept[1]
         if any(titles.get(case_id) != title for case_id, title in page.titles.items()):
             return None
-        self._pages_used[(id(case), context)] = kept
         return page
 
     def keep(self, case: Case, context: Hashable, page: KeptPage) -> None:
+        """The page this generation shows for ``case``, taken from here or rendered anew."""
         self._pages_used[(id(case), context)] = (case, page)
 
     def generation_done(self) -> None:
